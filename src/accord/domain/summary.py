@@ -1,0 +1,55 @@
+"""Short descriptions of a session for people: where it stopped, and how it went."""
+
+from __future__ import annotations
+
+from accord.domain.model import STEP_TITLES, Phase, Session, Status, Step
+
+
+def minutes_and_seconds(seconds: int) -> str:
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def where_we_left_off(session: Session) -> str:
+    """One or two sentences that help the couple pick up the thread."""
+    step = STEP_TITLES[session.step]
+    if session.status == Status.CLOSED:
+        return "Closed."
+    if session.active_timeout is not None:
+        timeout = session.active_timeout
+        return (
+            f"In a time-out called by {session.name(timeout.called_by)}, "
+            f"planned to end at {timeout.planned_return:%H:%M on %a %d %b}."
+        )
+    if session.step == Step.TALK:
+        holder = session.name(session.floor.holder)
+        listener = session.name(session.other(session.floor.holder))
+        doing = {
+            Phase.SPEAKING: f"{holder} has the floor and is speaking",
+            Phase.REFLECTING: f"{listener} is reflecting back what {holder} said",
+            Phase.CONFIRMING: f"{holder} is saying whether {listener}'s reflection landed",
+        }[session.floor.phase]
+        turns = len(session.turns)
+        return f"Talk: {doing}. {turns} turn{'s' if turns != 1 else ''} so far."
+    if session.step == Step.SORT:
+        placed = sum(1 for i in session.issues if i.layer is not None)
+        return f"Sort: {placed} of {len(session.issues)} issues placed in a layer."
+    if session.step == Step.AGREE:
+        return f"Agree: {len(session.agreements)} agreement drafts so far."
+    if session.step == Step.CLOSE:
+        both = sum(1 for a in session.agreements if a.confirmed_by_both)
+        return f"Close: {both} of {len(session.agreements)} agreements confirmed by both."
+    return f"{step}."
+
+
+def status_label(session: Session) -> str:
+    if session.status == Status.PAUSED:
+        return "paused"
+    return session.status.value
+
+
+def talk_balance(session: Session) -> str:
+    totals = session.talk_seconds()
+    return "  ".join(
+        f"{session.name(pid)} {minutes_and_seconds(secs)}" for pid, secs in totals.items()
+    )
