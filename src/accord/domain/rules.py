@@ -362,7 +362,9 @@ def rename_issue(session: Session, issue_id: str, title: str, now: datetime) -> 
     title = _clean(title)
     if not title:
         raise RuleError("Give the issue a few words.")
-    session.issue(issue_id).title = title
+    issue = session.issue(issue_id)
+    issue.title = title
+    issue.suggested = False  # now it is in their own words
     _touch(session, now)
 
 
@@ -381,6 +383,7 @@ def set_layer(session: Session, issue_id: str, layer: Layer, now: datetime) -> N
             "remove them first if it belongs in another layer."
         )
     issue.layer = Layer(layer)
+    issue.suggested = False  # they have made it their own
     _touch(session, now)
 
 

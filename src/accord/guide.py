@@ -1,0 +1,119 @@
+"""Every longer piece of guidance accord shows, in one place, written for two upset people.
+
+Short, warm, never scolding. Kept apart from the screens so the words can be read and
+improved together, and so the command line can show them too.
+"""
+
+from __future__ import annotations
+
+WELCOME = (
+    "accord helps the two of you talk through one disagreement at a time. "
+    "You take turns holding the floor: one speaks, the other reflects back what they heard, "
+    "and the floor passes only when the speaker feels understood. "
+    "Afterwards you sort what came up, and agree on a few small things to try. "
+    "Either of you can call a time-out at any moment with Ctrl+T."
+)
+
+SAFETY_LINE = (
+    "For everyday disagreements between partners who feel safe together. "
+    "If either of you is afraid, this is the wrong tool: press F2 for where to find help."
+)
+
+SAFETY_FULL = (
+    "accord is for ordinary disagreements between partners who feel safe with each other. "
+    "It is not therapy, and it cannot make a relationship safe.\n\n"
+    "If one of you is afraid of the other, or there has been violence, threats, or pressure "
+    "to do things you don't want to do, a negotiation is not what is needed. Please talk, "
+    "on your own, to someone you trust: a doctor, a counsellor, or a local domestic abuse "
+    "helpline. If anyone is in danger right now, call your local emergency number.\n\n"
+    "Nobody will be asked about this in front of their partner. This notice is always one "
+    "key away: F2."
+)
+
+SAFETY_GENTLE = (
+    "Some of what was just written sounds like fear or harm. If anyone here feels unsafe, "
+    "it's fine to stop. The notice below says where help can be found."
+)
+
+TIMEOUT_REMINDER = (
+    "Let the argument rest for now. Try not to replay it or plan what to say next; "
+    "do something that soothes you, and come back at the time you named."
+)
+
+TIMEOUT_WHY = (
+    "When feelings run high, the body needs about twenty minutes to settle, "
+    "however long it feels."
+)
+
+STEP_HELP = {
+    "home": (
+        "Start a new conversation, pick up one you paused, or look back at what you've agreed. "
+        "A time-out (Ctrl+T) works here too, if you just need to breathe."
+    ),
+    "setup": (
+        "Write both names and, in a few words, what this is about. If you like, each of you can "
+        "say what you're fighting for, not just about. The defaults are fine to keep."
+    ),
+    "prepare": (
+        "Each of you names what you most need from this conversation, and any boundary you "
+        "bring. A boundary comes with what you will do if it's crossed; without that it is a "
+        "preference, which is fine too. You can skip this step."
+    ),
+    "talk": (
+        "One of you has the floor and says one thing at a time, about yourself. Then the other "
+        "reflects back the feelings and needs they heard, and the speaker says whether it "
+        "landed. The floor passes when it has. No solving yet: that comes later."
+    ),
+    "sort": (
+        "Place each issue that came up in a layer. Foundation: core needs and boundaries, "
+        "acknowledged but not bargained. Temperament: how each of you is made, met with "
+        "curiosity. Negotiable: roles, chores, time, money logistics, which you'll agree on next."
+    ),
+    "agree": (
+        "For each negotiable issue, first gather ideas from both of you without judging any. "
+        "Then write one or more agreements: who does what, when, from when, and how you'll "
+        "know it works. Treat each one as an experiment you'll review."
+    ),
+    "close": (
+        "Read each agreement once more. Each of you confirms the ones you stand behind; only "
+        "those both confirm are kept. If you like, say one thing you appreciate about the other."
+    ),
+    "done": "Your session is saved. The agreements are in the review list from the home screen.",
+    "agreements": (
+        "Every agreement both of you confirmed, across all your sessions, with the date you "
+        "planned to look at it again."
+    ),
+    "timeout": (
+        "You're taking a break. Breathe with the bar, do something calming, and come back at "
+        "the time you named. If you need longer, ask for a specific amount of extra time."
+    ),
+}
+
+METHOD_GUIDE = (
+    "The floor: one person speaks, the other listens and then reflects back what they heard: "
+    "feelings and needs, not a reply. 'Did I get that? Is there more?' until there is no more.\n\n"
+    "Three layers: some things are part of who we are and what we need to feel safe "
+    "(foundation); some are temperament, the way each of us is built; and some are "
+    "arrangements we can change (negotiable). Only the last kind becomes an agreement.\n\n"
+    "A boundary says what I will do if it's crossed. Without that, it's a wish, and "
+    "that's worth saying too.\n\n"
+    "Time-outs: either of you can stop at any time, with no last word. Name when you'll "
+    "be back: at least twenty minutes, because that's what a flooded body needs.\n\n"
+    "Agreements are experiments: small, concrete, with a date to look at them again and "
+    "see what worked."
+)
+
+STRATEGIC_EMPATHY = (
+    "What would need to be true for this to work for both of us?",
+    "What are you fighting for here, not just about?",
+)
+
+SPEAKER_PROMPT = (
+    "Say one thing at a time, about you: what you feel and what you need. "
+    "Type it in full, or say it aloud and type the gist."
+)
+
+LISTENER_PROMPT = (
+    "Reflect back what you heard: the feelings and the needs, not a reply. "
+    "Type it, or say it aloud and mark it said."
+)

@@ -1,0 +1,241 @@
+"""The accord application: owns the open session, saves it after every step, routes screens."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from accord.domain import rules
+from accord.domain.model import Couple, Session, Status, Step
+from accord.storage.store import Store, UnreadableFile
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+class AccordApp(App[None]):
+    """Two partners, one keyboard, one disagreement at a time."""
+
+    TITLE = "accord"
+    CSS_PATH = "accord.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+t", "timeout", "Time-out", priority=True, id="accord.timeout"),
+        Binding("f1", "help", "Help", priority=True, id="accord.help"),
+        Binding("f2", "safety", "Safety", priority=True, id="accord.safety"),
+        Binding("ctrl+q", "quit", "Pause & quit", priority=True, id="accord.quit"),
+    ]
+
+    def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock):
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.session: Session | None = None
+        self.couple: Couple = store.load_couple()
+        self._resume_id = resume
+        self._unsaved = False
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from accord.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if not self.couple.safety_notice_seen:
+            from accord.ui.screens.notices import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(), self._welcomed)
+        if self._resume_id:
+            self.open_session(self._resume_id)
+        self._install_signal_handlers()
+
+    def _welcomed(self, _: object = None) -> None:
+        self.couple.safety_notice_seen = True
+        self.save_couple()
+
+    def _install_signal_handlers(self) -> None:
+        """A closed terminal or a polite kill pauses the session instead of losing it."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, self.pause_and_exit)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on this platform or not the main thread (as in tests)
+
+    # -- the open session ----------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def start_session(self, session: Session) -> None:
+        self.session = session
+        self.save()
+        self.show_step()
+
+    def open_session(self, session_id: str) -> None:
+        """Resume a paused (or interrupted) session exactly where it stopped."""
+        try:
+            session = self.store.load(session_id)
+        except UnreadableFile as error:
+            self.notify(str(error), title="Could not open that session", severity="error")
+            return
+        if session.status == Status.CLOSED:
+            self.notify("That session is closed; its agreements are in the review.")
+            return
+        if session.active_timeout is None:
+            rules.resume(session, self.now())
+        self.session = session
+        self.save()
+        self.show_step()
+        from accord.domain.summary import where_we_left_off
+
+        self.notify(where_we_left_off(session), title="Where we left off", timeout=8)
+
+    def save(self) -> bool:
+        """Write the session now. On failure, keep everything in memory and try again soon."""
+        if self.session is None:
+            return True
+        try:
+            self.store.save(self.session)
+        except (OSError, UnreadableFile) as error:
+            if not self._unsaved:
+                self.notify(
+                    f"Could not save ({error}). Everything is kept here and saving will be "
+                    "retried.",
+                    title="Not saved yet",
+                    severity="error",
+                    timeout=10,
+                )
+                self.set_interval(5, self._retry_save, name="retry-save")
+            self._unsaved = True
+            return False
+        if self._unsaved:
+            self._unsaved = False
+            self.notify("Saved again. Nothing was lost.")
+        return True
+
+    def _retry_save(self) -> None:
+        if self._unsaved:
+            self.save()
+
+    def save_couple(self) -> None:
+        try:
+            self.store.save_couple(self.couple)
+        except (OSError, UnreadableFile) as error:
+            self.notify(f"Could not remember your names: {error}", severity="warning")
+
+    def collect_drafts(self) -> None:
+        """Ask every open session screen to hand over text that is typed but not yet sent."""
+        from accord.ui.screens.base import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.collect_draft()
+
+    def show_step(self) -> None:
+        """Show the screen for the session's current step (and its time-out, if one runs)."""
+        from accord.ui.screens.base import SessionScreen
+        from accord.ui.screens.steps import screen_for_step
+        from accord.ui.screens.timeout import TimeoutScreen
+
+        assert self.session is not None
+        while isinstance(self.screen, TimeoutScreen) or (
+            len(self.screen_stack) > 2 and not isinstance(self.screen, SessionScreen)
+        ):
+            self.pop_screen()
+        screen = screen_for_step(self.session.step)
+        if isinstance(self.screen, SessionScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        if self.session.active_timeout is not None:
+            self.push_screen(TimeoutScreen())
+
+    def leave_session(self, *, pause: bool = True) -> None:
+        """Back to the home screen; an unfinished session is paused, never lost."""
+        from accord.ui.screens.home import HomeScreen
+
+        self.collect_drafts()
+        if self.session is not None and pause and self.session.status == Status.ACTIVE:
+            rules.pause(self.session, self.now())
+        self.save()
+        self.session = None
+        while not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def pause_and_exit(self) -> None:
+        self.collect_drafts()
+        if self.session is not None and self.session.status == Status.ACTIVE:
+            rules.pause(self.session, self.now())
+        self.save()
+        self.exit()
+
+    # -- actions available everywhere ----------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.pause_and_exit()
+
+    @work(exclusive=True, group="timeout")
+    async def action_timeout(self) -> None:
+        """Stop everything: one key, from any screen, even mid-sentence."""
+        from accord.ui.screens.timeout import TimeoutRequest, TimeoutScreen
+
+        if isinstance(self.screen, (TimeoutRequest, TimeoutScreen)):
+            return
+        self.collect_drafts()
+        session = self.session
+        if session is not None and session.step == Step.DONE:
+            session = None
+        if session is not None:
+            self.save()
+            names = (session.name("a"), session.name("b"))
+            minutes = session.settings.timeout_minutes
+        else:
+            names = tuple(n or f"Partner {i + 1}" for i, n in enumerate(self.couple.names))
+            minutes = rules.MIN_TIMEOUT_MINUTES
+        result = await self.push_screen_wait(TimeoutRequest(names, minutes))
+        if result is None:
+            return
+        by, minutes = result
+        now = self.now()
+        if session is not None:
+            rules.call_timeout(session, by, minutes, now)
+            self.save()
+            self.push_screen(TimeoutScreen())
+        else:
+            from datetime import timedelta
+
+            self.push_screen(TimeoutScreen(planned_return=now + timedelta(minutes=minutes)))
+
+    def action_help(self) -> None:
+        from accord.ui.screens.notices import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        topic = getattr(self.screen, "HELP_TOPIC", "home")
+        self.push_screen(HelpScreen(topic))
+
+    def action_safety(self) -> None:
+        from accord.ui.screens.notices import SafetyScreen
+
+        if not isinstance(self.screen, SafetyScreen):
+            self.push_screen(SafetyScreen())
+
+
+def make_app(
+    data_dir: Path, *, resume: str | None = None, clock: Clock = system_clock
+) -> AccordApp:
+    """The one factory that builds the app, for the command line and the tests alike."""
+    return AccordApp(Store(Path(data_dir)), resume=resume, clock=clock)

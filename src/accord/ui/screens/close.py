@@ -1,0 +1,151 @@
+"""Close: each partner confirms each agreement, one appreciation each, then save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Static
+
+from accord.domain import rules
+from accord.domain.model import PARTNER_IDS, Session, Step
+from accord.domain.summary import minutes_and_seconds
+from accord.ui.screens.agree import agreement_line
+from accord.ui.screens.base import SessionScreen
+from accord.ui.text import fmt
+
+
+class CloseScreen(SessionScreen):
+    STEP = Step.CLOSE
+    CSS_PATH = "close.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "close", "Save and close", priority=True, id="session.next"),
+        Binding("b", "back", "Back to agree", show=False, id="close.back"),
+    ]
+
+    def compose_body(self) -> Iterable[Widget]:
+        session = self.session
+        with VerticalScroll(id="close"):
+            if session.agreements:
+                yield Static(fmt("[b]Read each agreement. Each of you confirms only what you "
+                                 "stand behind.[/b]"), classes="lead")
+            else:
+                yield Static("No agreements were written this time. That's all right: "
+                             "being heard counts too.", classes="lead")
+            for n, item in enumerate(session.agreements):
+                issue = session.issue(item.issue_id)
+                with Vertical(classes="agreement"):
+                    yield Static(fmt("[dim]$issue[/dim]\n[b]$line[/b]", issue=issue.title,
+                                     line=agreement_line(item)))
+                    if item.success:
+                        yield Static(fmt("[dim]We'll know it works when:[/dim] $s",
+                                         s=item.success))
+                    with Horizontal(classes="confirmations"):
+                        for pid in PARTNER_IDS:
+                            yield Checkbox(fmt("$name confirms", name=session.name(pid)),
+                                           value=pid in item.confirmed_by, id=f"c{n}-{pid}",
+                                           compact=True)
+            yield Static(fmt("[b]One appreciation each[/b] [dim](optional)[/dim]"),
+                         classes="lead")
+            for pid in PARTNER_IDS:
+                other = session.name(session.other(pid))
+                yield Input(session.appreciations.get(pid, ""),
+                            placeholder=f"{session.name(pid)}: something I appreciate about "
+                            f"{other}", id=f"thanks-{pid}", compact=True, max_length=300)
+        with Horizontal(id="close-actions"):
+            yield Button("Save and close  ^N", id="close-session", variant="primary")
+            yield Button("Back to agree  b", id="back")
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        index, pid = (event.checkbox.id or "c0-a")[1:].split("-")
+        item = self.session.agreements[int(index)]
+        self.apply(lambda: rules.confirm(self.session, item.id, pid, self.app.now(),
+                                         yes=event.value))
+
+    def collect_draft(self) -> None:
+        for pid in PARTNER_IDS:
+            rules.set_appreciation(self.session, pid,
+                                   self.query_one(f"#thanks-{pid}", Input).value, self.app.now())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.collect_draft()
+        self.app.save()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "close-session":
+            self.action_close()
+        elif event.button.id == "back":
+            self.action_back()
+
+    def action_back(self) -> None:
+        self.go_to(Step.AGREE)
+
+    @work(exclusive=True, group="close")
+    async def action_close(self) -> None:
+        from accord.ui.screens.modals import Confirm
+
+        self.collect_draft()
+        unconfirmed = [a for a in self.session.agreements if not a.confirmed_by_both]
+        if unconfirmed:
+            count = len(unconfirmed)
+            go_on = await self.app.push_screen_wait(Confirm(
+                f"{count} agreement{'s are' if count > 1 else ' is'} not confirmed by both of "
+                "you, and will be kept only as a draft, not as agreed. Close anyway?",
+                yes="Close anyway", no="Go back",
+            ))
+            if not go_on:
+                return
+        if self.apply(lambda: rules.close_session(self.session, self.app.now())):
+            self.app.show_step()
+
+
+def summary_text(session: Session, saved_to: str):
+    talk = session.talk_seconds()
+    lines = [
+        "[b]Saved.[/b] $where",
+        "",
+        "Talk time: $ta for $a, $tb for $b, over $turns turns.",
+        "Time-outs: $timeouts.",
+        "",
+        "[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.",
+    ]
+    values = {
+        "where": saved_to, "a": session.name("a"), "b": session.name("b"),
+        "ta": minutes_and_seconds(talk["a"]), "tb": minutes_and_seconds(talk["b"]),
+        "turns": len(session.turns), "timeouts": len(session.timeouts) or "none",
+    }
+    for n, item in enumerate(session.agreed):
+        lines.append(f"  • $g{n}")
+        values[f"g{n}"] = agreement_line(item)
+    if session.agreed:
+        lines += ["", "Each comes up for review on its date: look for it on the home screen."]
+    return fmt("\n".join(lines), **values)
+
+
+class DoneScreen(SessionScreen):
+    STEP = Step.DONE
+    BINDINGS = [Binding("h", "home", "Home", id="done.home")]
+    DEFAULT_CSS = """
+    DoneScreen #summary { padding: 1 2; height: auto; }
+    DoneScreen #done-actions { height: 3; padding: 0 2; }
+    """
+
+    def compose_body(self) -> Iterable[Widget]:
+        path = self.app.store.session_path(self.session.id)
+        with VerticalScroll():
+            yield Static(summary_text(self.session, str(path)), id="summary")
+        with Horizontal(id="done-actions"):
+            yield Button("Home  h", id="home", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_home()
+
+    def action_home(self) -> None:
+        self.app.leave_session(pause=False)
+
+    def action_pause(self) -> None:
+        self.action_home()

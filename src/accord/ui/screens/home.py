@@ -1,0 +1,126 @@
+"""The home screen: start, resume, review, and any file that could not be read."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from accord.domain.model import Session, Status
+from accord.domain.summary import where_we_left_off
+from accord.guide import SAFETY_LINE
+from accord.ui.text import fmt
+
+
+def resumable(sessions: list[Session]) -> list[Session]:
+    """Sessions that were paused, or cut off before they could pause (a crash, a dead battery)."""
+    return [s for s in sessions if s.status != Status.CLOSED]
+
+
+def session_option(session: Session) -> Option:
+    when = session.paused_at or session.updated
+    text = fmt(
+        "[b]$topic[/b]  [dim]$names · $when[/dim]\n  $where",
+        topic=session.topic,
+        names=f"{session.name('a')} & {session.name('b')}",
+        when=f"{when:%a %d %b %H:%M}",
+        where=where_we_left_off(session),
+    )
+    return Option(text, id=session.id)
+
+
+class HomeScreen(Screen):
+    HELP_TOPIC = "home"
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_session", "New session", id="home.new"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("a", "agreements", "Agreements", id="home.agreements"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static(fmt("[b]accord[/b]  [dim]one disagreement at a time[/dim]"), id="title")
+            yield Static(SAFETY_LINE, id="safety-line")
+            with Horizontal(id="home-actions"):
+                yield Button("New session  n", id="new", variant="primary")
+                yield Button("Agreements  a", id="agreements")
+                yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
+            yield Static("", id="due")
+            yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
+            yield OptionList(id="paused")
+            yield Static("", id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        from datetime import date
+
+        scan = self.app.store.scan()
+        sessions = resumable(scan.sessions)
+        paused = self.query_one("#paused", OptionList)
+        paused.clear_options()
+        if sessions:
+            paused.add_options(session_option(s) for s in sessions)
+            paused.highlighted = 0
+        else:
+            paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
+        today = date.today()
+        due = sum(
+            1
+            for s in scan.sessions
+            for a in s.agreed
+            if a.status == "active" and a.review_on and a.review_on <= today
+        )
+        self.query_one("#due", Static).update(
+            fmt("[b]$n[/b] agreement$s due for review: press [b]a[/b].", n=due, s="" if due == 1
+                else "s")
+            if due
+            else ""
+        )
+        problems = self.query_one("#problems", Static)
+        if scan.problems:
+            lines = "\n".join(f"  {p}" for p in scan.problems)
+            problems.update(
+                fmt("[b $warning]Some files could not be read (left untouched):[/]\n$lines",
+                    lines=lines)
+            )
+        else:
+            problems.update("")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "new":
+            self.action_new_session()
+        elif event.button.id == "agreements":
+            self.action_agreements()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_session(event.option.id)
+
+    def action_new_session(self) -> None:
+        from accord.ui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_resume(self) -> None:
+        paused = self.query_one("#paused", OptionList)
+        if paused.highlighted is None:
+            return
+        option = paused.get_option_at_index(paused.highlighted)
+        if option.id:
+            self.app.open_session(option.id)
+
+    def action_agreements(self) -> None:
+        from accord.ui.screens.agreements import AgreementsScreen
+
+        self.app.push_screen(AgreementsScreen())

@@ -1,0 +1,93 @@
+"""Prepare: each partner names what they need here, and any boundary they bring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from accord.domain import rules
+from accord.domain.model import PARTNER_IDS, Preparation, Step
+from accord.ui.screens.base import SessionScreen
+from accord.ui.text import fmt
+
+PREFERENCE_NOTE = "No 'what I'll do' yet, so for now this is a preference. That's fine too."
+BOUNDARY_NOTE = "A boundary, with what you'll do if it's crossed."
+
+
+class PrepareScreen(SessionScreen):
+    STEP = Step.PREPARE
+    CSS_PATH = "prepare.tcss"
+    BINDINGS = [Binding("ctrl+n", "next", "Go to talk", id="session.next")]
+
+    def compose_body(self) -> Iterable[Widget]:
+        with Horizontal(id="prepare"):
+            for pid in PARTNER_IDS:
+                yield self.partner_column(pid)
+        with Horizontal(id="prepare-actions"):
+            yield Button("Go to talk  ^N", id="next", variant="primary")
+            yield Button("Skip", id="skip")
+
+    def partner_column(self, pid: str) -> Vertical:
+        partner = self.session.partners[pid]
+        prep = self.session.preparation.get(pid, Preparation())
+        boundary = prep.boundaries[0] if prep.boundaries else None
+        column = Vertical(
+            Static(fmt("[b]$name[/b]", name=partner.name), classes="who"),
+            Static("What do you most need from this conversation?", classes="ask"),
+            Input(prep.need, id=f"need-{pid}", compact=True, max_length=300),
+            Static("A boundary you bring (optional)", classes="ask"),
+            Input(boundary.text if boundary else "", id=f"boundary-{pid}", compact=True,
+                  max_length=300),
+            Static("What will you do if it's crossed?", classes="ask"),
+            Input(boundary.enforcement if boundary else "", id=f"enforce-{pid}", compact=True,
+                  max_length=300),
+            Static("", id=f"kind-{pid}", classes="kind"),
+            classes="partner",
+        )
+        column.styles.border_left = ("thick", partner.color)
+        return column
+
+    def on_mount(self) -> None:
+        for pid in PARTNER_IDS:
+            self.update_kind(pid)
+        self.query_one("#need-a", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        pid = (event.input.id or "")[-1]
+        if pid in PARTNER_IDS:
+            self.update_kind(pid)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.collect_draft()
+        self.app.save()
+        self.focus_next()
+
+    def update_kind(self, pid: str) -> None:
+        boundary = self.query_one(f"#boundary-{pid}", Input).value.strip()
+        enforcement = self.query_one(f"#enforce-{pid}", Input).value.strip()
+        note = "" if not boundary else BOUNDARY_NOTE if enforcement else PREFERENCE_NOTE
+        self.query_one(f"#kind-{pid}", Static).update(note)
+
+    def collect_draft(self) -> None:
+        for pid in PARTNER_IDS:
+            rules.set_preparation(
+                self.session,
+                pid,
+                self.query_one(f"#need-{pid}", Input).value,
+                [(self.query_one(f"#boundary-{pid}", Input).value,
+                  self.query_one(f"#enforce-{pid}", Input).value)],
+                self.app.now(),
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.action_next()
+        elif event.button.id == "skip":
+            self.go_to(Step.TALK)
+
+    def action_next(self) -> None:
+        self.go_to(Step.TALK)

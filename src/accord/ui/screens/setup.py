@@ -1,0 +1,133 @@
+"""Set up: names, topic, what each is fighting for, and how the session runs."""
+
+from __future__ import annotations
+
+import secrets
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from accord.domain import rules
+from accord.domain.model import PARTNER_IDS, Settings, Step
+from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
+from accord.ui.text import fmt
+from accord.ui.widgets.session_header import SessionHeader
+
+
+def parse_whole_number(text: str, what: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise rules.RuleError(f"{what} needs a whole number.") from None
+
+
+class SetupScreen(Screen):
+    HELP_TOPIC = "setup"
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "start", "Start", id="session.next"),
+        Binding("f3", "pause", "Back", id="session.pause"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        couple = self.app.couple
+        yield SessionHeader(Step.SETUP)
+        with VerticalScroll(id="setup"):
+            yield Static(SAFETY_LINE, id="safety-line")
+            with Horizontal(classes="row"):
+                yield Label("Names", classes="label")
+                yield Input(couple.names[0], placeholder="First partner", id="name-a",
+                            compact=True, max_length=40)
+                yield Input(couple.names[1], placeholder="Second partner", id="name-b",
+                            compact=True, max_length=40)
+            with Horizontal(classes="row"):
+                yield Label("Topic", classes="label")
+                yield Input(placeholder="What is this about, in a few words?", id="topic",
+                            compact=True, max_length=120)
+            yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]), classes="hint")
+            with Horizontal(classes="row"):
+                yield Label("Fighting for", classes="label")
+                yield Input(placeholder="optional", id="for-a", compact=True, max_length=200)
+                yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
+            with Horizontal(classes="row"):
+                yield Label("Turn (min)", classes="label")
+                yield Input("2", id="turn", compact=True, type="integer", classes="short")
+                yield Label("Time-out (min)", classes="label")
+                yield Input(str(rules.MIN_TIMEOUT_MINUTES), id="timeout", compact=True,
+                            type="integer", classes="short")
+            with Horizontal(classes="row tall"):
+                yield Label("Who starts", classes="label")
+                with RadioSet(id="starter", compact=True):
+                    yield RadioButton(couple.names[0] or "First", value=True, id="start-a")
+                    yield RadioButton(couple.names[1] or "Second", id="start-b")
+                    yield RadioButton("Flip a coin", id="start-coin")
+            yield Checkbox("Keep what we said (untick to keep only the agreements)",
+                           value=True, id="keep", compact=True)
+            yield Static("", id="error")
+            with Horizontal(id="setup-actions"):
+                yield Button("Start  ^N", id="start", variant="primary")
+                yield Button("Back  F3", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        first_empty = next(
+            (w for w in self.query(Input) if not w.value and w.id in ("name-a", "name-b", "topic")),
+            None,
+        )
+        (first_empty or self.query_one("#topic")).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("name-a", "name-b"):
+            pid = event.input.id[-1]
+            self.query_one(f"#start-{pid}", RadioButton).label = event.value.strip() or (
+                "First" if pid == "a" else "Second"
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        elif event.button.id == "back":
+            self.action_pause()
+
+    def action_pause(self) -> None:
+        self.dismiss()
+
+    def value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def action_start(self) -> None:
+        error = self.query_one("#error", Static)
+        try:
+            settings = Settings(
+                turn_seconds=parse_whole_number(self.value("turn"), "Turn length") * 60,
+                timeout_minutes=parse_whole_number(self.value("timeout"), "Time-out length"),
+                keep_transcript=self.query_one("#keep", Checkbox).value,
+            )
+            pressed = self.query_one("#starter", RadioSet).pressed_button
+            starter = (pressed.id or "start-a").removeprefix("start-") if pressed else "a"
+            if starter == "coin":
+                starter = secrets.choice(PARTNER_IDS)
+            session = rules.new_session(
+                self.app.now(),
+                (self.value("name-a"), self.value("name-b")),
+                self.value("topic"),
+                fighting_for=(self.value("for-a"), self.value("for-b")),
+                settings=settings,
+                starter=starter,
+                colors=(self.app.couple.colors[0], self.app.couple.colors[1]),
+            )
+        except rules.RuleError as problem:
+            error.update(fmt("[b $warning]$msg[/]", msg=str(problem)))
+            return
+        self.app.couple.names = [session.name("a"), session.name("b")]
+        self.app.save_couple()
+        self.app.pop_screen()
+        self.app.start_session(session)
+        if starter != "a" and pressed is not None and pressed.id == "start-coin":
+            self.app.notify(f"The coin chose {session.name(starter)} to start.")

@@ -1,0 +1,195 @@
+"""Sort: every issue that came up goes in one of the three layers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import work
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Static
+
+from accord import language
+from accord.domain import rules
+from accord.domain.model import LAYER_TITLES, Issue, Layer, Session, Step
+from accord.ui.screens.base import SessionScreen
+from accord.ui.text import fmt, plain
+
+LAYER_LEGEND = (
+    "[b]1 Foundation[/b] core needs, boundaries: acknowledged, not bargained   "
+    "[b]2 Temperament[/b] how we're made: understood   "
+    "[b]3 Negotiable[/b] roles, chores, time, money logistics: becomes agreements"
+)
+LAYER_OUTCOME = {
+    Layer.FOUNDATION: "acknowledged",
+    Layer.TEMPERAMENT: "noted",
+    Layer.NEGOTIABLE: "to agree on",
+}
+
+
+def suggest_into(session: Session, now) -> None:
+    """Offer the issues the talk and the preparation brought up, as editable suggestions."""
+    for pid, prep in session.preparation.items():
+        for boundary in prep.boundaries:
+            kind = "preference" if boundary.is_preference else "boundary"
+            title = f"{session.name(pid)}'s {kind}: {boundary.text}"
+            layer = Layer.TEMPERAMENT if boundary.is_preference else Layer.FOUNDATION
+            _try_add(session, title[:120], now, layer)
+    texts = [s.text for turn in session.turns for s in turn.statements if s.text]
+    for suggestion in language.suggest_issues(texts):
+        _try_add(session, suggestion.title, now, Layer(suggestion.layer))
+
+
+def _try_add(session: Session, title: str, now, layer: Layer) -> None:
+    try:
+        rules.add_issue(session, title, now, layer=layer, suggested=True)
+    except rules.RuleError:
+        pass  # already on the list
+
+
+class SortScreen(SessionScreen):
+    STEP = Step.SORT
+    CSS_PATH = "sort.tcss"
+    BINDINGS = [
+        Binding("1", "layer(1)", "Foundation", id="sort.layer1"),
+        Binding("2", "layer(2)", "Temperament", id="sort.layer2"),
+        Binding("3", "layer(3)", "Negotiable", id="sort.layer3"),
+        Binding("a", "add", "Add issue", id="sort.add"),
+        Binding("e", "rename", "Edit", id="sort.edit"),
+        Binding("o", "note", "Note", id="sort.note"),
+        Binding("x,delete", "remove", "Remove", id="sort.remove"),
+        Binding("b", "back", "Back to talk", show=False, id="sort.back"),
+        Binding("ctrl+n", "next", "Go to agree", id="session.next"),
+    ]
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(fmt(LAYER_LEGEND), id="legend")
+        yield DataTable(id="issues", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+        with Horizontal(id="sort-actions"):
+            yield Button("Add issue  a", id="add")
+            yield Button("Back to talk  b", id="back")
+            yield Button("Go to agree  ^N", id="next", variant="primary")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#issues", DataTable)
+        table.add_column("Issue", key="title")
+        table.add_column("Layer", key="layer", width=14)
+        table.add_column("Note", key="note")
+        if not self.session.issues:
+            suggest_into(self.session, self.app.now())
+            self.app.save()
+        self.refresh_table()
+        table.focus()
+
+    def refresh_table(self, keep: str | None = None) -> None:
+        table = self.query_one("#issues", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for issue in self.session.issues:
+            layer = f"{int(issue.layer)} {LAYER_TITLES[issue.layer]}" if issue.layer else "?"
+            title = plain(issue.title + ("  (suggested)" if issue.suggested else ""))
+            table.add_row(title, layer, plain(issue.note), key=issue.id)
+        if keep is not None:
+            row = table.get_row_index(keep)
+        if self.session.issues:
+            table.move_cursor(row=min(row, len(self.session.issues) - 1))
+        self.show_detail()
+
+    def selected(self) -> Issue | None:
+        table = self.query_one("#issues", DataTable)
+        if not self.session.issues:
+            return None
+        return self.session.issues[min(table.cursor_row, len(self.session.issues) - 1)]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        issue = self.selected()
+        detail = self.query_one("#detail", Static)
+        if issue is None:
+            detail.update("No issues yet. Press a to add the first one.")
+            return
+        reason = rules.why_not_negotiable(issue.layer)
+        if issue.layer == Layer.NEGOTIABLE:
+            detail.update("Negotiable: you'll look for agreements on this next.")
+        elif issue.layer == Layer.TEMPERAMENT:
+            detail.update(fmt("$r Press o to write how you'll work with it.", r=reason))
+        else:
+            detail.update(reason or "")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"add": self.action_add, "back": self.action_back, "next": self.action_next}[
+            event.button.id or "next"
+        ]()
+
+    def action_layer(self, layer: int) -> None:
+        issue = self.selected()
+        if issue and self.apply(
+            lambda: rules.set_layer(self.session, issue.id, Layer(layer), self.app.now())
+        ):
+            self.refresh_table(keep=issue.id)
+
+    @work(exclusive=True, group="sort-edit")
+    async def action_add(self) -> None:
+        from accord.ui.screens.modals import TextPrompt
+
+        title = await self.app.push_screen_wait(
+            TextPrompt("What's the issue, in a few words?", max_length=120)
+        )
+        if title is not None:
+            added: list[Issue] = []
+            if self.apply(lambda: added.append(rules.add_issue(self.session, title,
+                                                               self.app.now()))):
+                self.refresh_table(keep=added[0].id)
+
+    @work(exclusive=True, group="sort-edit")
+    async def action_rename(self) -> None:
+        from accord.ui.screens.modals import TextPrompt
+
+        issue = self.selected()
+        if issue is None:
+            return
+        title = await self.app.push_screen_wait(
+            TextPrompt("Say it in your own words:", issue.title, max_length=120)
+        )
+        if title is not None and self.apply(
+            lambda: rules.rename_issue(self.session, issue.id, title, self.app.now())
+        ):
+            self.refresh_table(keep=issue.id)
+
+    @work(exclusive=True, group="sort-edit")
+    async def action_note(self) -> None:
+        from accord.ui.screens.modals import TextPrompt
+
+        issue = self.selected()
+        if issue is None:
+            return
+        question = {
+            Layer.FOUNDATION: "What do you both acknowledge here?",
+            Layer.TEMPERAMENT: "How will you work with this difference?",
+        }.get(issue.layer, "A note on this issue:")
+        note = await self.app.push_screen_wait(TextPrompt(question, issue.note))
+        if note is not None and self.apply(
+            lambda: rules.set_note(self.session, issue.id, note, self.app.now())
+        ):
+            self.refresh_table(keep=issue.id)
+
+    def action_remove(self) -> None:
+        issue = self.selected()
+        if issue and self.apply(lambda: rules.remove_issue(self.session, issue.id,
+                                                           self.app.now())):
+            self.refresh_table()
+
+    def action_back(self) -> None:
+        self.go_to(Step.TALK)
+
+    def action_next(self) -> None:
+        unplaced = [i for i in self.session.issues if i.layer is None]
+        if unplaced:
+            self.notify("Place every issue in a layer first (1, 2 or 3), or remove it (x).",
+                        severity="warning")
+            return
+        self.go_to(Step.AGREE)

@@ -1,0 +1,41 @@
+"""The strip at the top of every session screen: the steps, and the time-out button."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from accord.domain.model import STEP_ORDER, STEP_TITLES, Step
+from accord.ui.text import fmt
+
+
+def step_markup(current: Step) -> str:
+    parts = []
+    for step in STEP_ORDER:
+        if step == Step.DONE:
+            continue
+        title = STEP_TITLES[step]
+        parts.append(f"[reverse b] {title} [/]" if step == current else f"[dim]{title}[/]")
+    return " › ".join(parts)
+
+
+class SessionHeader(Horizontal):
+    """Where we are in the session, and the way out: always at the same place."""
+
+    DEFAULT_CSS = """
+    SessionHeader { height: 3; dock: top; padding: 0 1; background: $panel; }
+    SessionHeader #steps { width: 1fr; content-align: left middle; height: 3; }
+    SessionHeader Button { margin-left: 1; min-width: 14; }
+    SessionHeader #timeout-button { background: $warning-darken-1; color: $text; }
+    """
+
+    def __init__(self, step: Step, topic: str = "") -> None:
+        super().__init__()
+        self.step = step
+        self.topic = topic
+
+    def compose(self) -> ComposeResult:
+        yield Static(fmt(step_markup(self.step)), id="steps")
+        yield Button("Pause  F3", id="pause-button", action="screen.pause", compact=True)
+        yield Button("Time-out  ^T", id="timeout-button", action="app.timeout", compact=True)
