@@ -1,0 +1,734 @@
+"""Sessions and the couple file to plain TOML-ready dicts and back, with strict checking.
+
+Writing drops what TOML cannot hold (``None``) and optional fields that are empty, but always
+writes ``schema``. Reading checks every field's type, every enum value and every key, collects
+*all* problems with where they are (``turns[3].statements[0].text: expected text, found
+integer``) and raises one :class:`SchemaError`. The layout is described in docs/data-format.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from accord.domain.model import (
+    PARTNER_IDS,
+    SCHEMA_VERSION,
+    Agreement,
+    AgreementStatus,
+    Boundary,
+    Couple,
+    Floor,
+    Issue,
+    Landed,
+    Layer,
+    Option,
+    Partner,
+    Phase,
+    Preparation,
+    Reflection,
+    Session,
+    Settings,
+    Statement,
+    Status,
+    Step,
+    TimeOut,
+    Turn,
+)
+
+#: Upgrades of a session file, one step each: ``UPGRADES[n]`` turns a schema-``n`` dict into a
+#: schema-``n + 1`` dict. Applied in order to files older than :data:`SCHEMA_VERSION`.
+UPGRADES: dict[int, Callable[[dict], dict]] = {}
+#: The same for couple.toml, which shares the schema version number with session files.
+COUPLE_UPGRADES: dict[int, Callable[[dict], dict]] = {}
+
+#: What a session id may look like; ids become file names, so nothing else is allowed.
+SESSION_ID = re.compile(r"[0-9A-Za-z-]{1,120}")
+
+
+class SchemaError(ValueError):
+    """A file's contents do not describe a valid session; ``problems`` lists every one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _dt(value: datetime) -> datetime:
+    """An offset date-time at whole seconds; a naive time is taken as local time."""
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value.replace(microsecond=0) if value.microsecond else value
+
+
+def _clean_free(value: Any) -> Any:
+    """Free-form data (a statement's analysis) without the ``None`` TOML cannot hold."""
+    if isinstance(value, dict):
+        return {str(k): _clean_free(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_clean_free(v) for v in value if v is not None]
+    return value
+
+
+def _partner_to_dict(partner: Partner) -> dict:
+    out: dict[str, Any] = {"name": partner.name, "color": partner.color}
+    if partner.fighting_for:
+        out["fighting_for"] = partner.fighting_for
+    return out
+
+
+def _preparation_to_dict(prep: Preparation) -> dict:
+    out: dict[str, Any] = {}
+    if prep.need:
+        out["need"] = prep.need
+    if prep.boundaries:
+        out["boundaries"] = [
+            {"text": b.text, "enforcement": b.enforcement} if b.enforcement else {"text": b.text}
+            for b in prep.boundaries
+        ]
+    return out
+
+
+def _floor_to_dict(floor: Floor) -> dict:
+    out: dict[str, Any] = {"holder": floor.holder, "phase": floor.phase.value}
+    if floor.since is not None:
+        out["since"] = _dt(floor.since)
+    out["banked"] = floor.banked
+    if floor.draft:
+        out["draft"] = floor.draft
+    return out
+
+
+def _statement_to_dict(statement: Statement) -> dict:
+    out: dict[str, Any] = {
+        "text": statement.text,
+        "at": _dt(statement.at),
+        "seconds": statement.seconds,
+    }
+    if statement.analysis:
+        out["analysis"] = _clean_free(statement.analysis)
+    return out
+
+
+def _reflection_to_dict(reflection: Reflection) -> dict:
+    out: dict[str, Any] = {
+        "text": reflection.text,
+        "at": _dt(reflection.at),
+        "said_aloud": reflection.said_aloud,
+    }
+    if reflection.landed is not None:
+        out["landed"] = reflection.landed.value
+    return out
+
+
+def _turn_to_dict(turn: Turn) -> dict:
+    out: dict[str, Any] = {"speaker": turn.speaker, "started": _dt(turn.started)}
+    if turn.passed is not None:
+        out["passed"] = _dt(turn.passed)
+    if turn.statements:
+        out["statements"] = [_statement_to_dict(s) for s in turn.statements]
+    if turn.reflections:
+        out["reflections"] = [_reflection_to_dict(r) for r in turn.reflections]
+    return out
+
+
+def _timeout_to_dict(timeout: TimeOut) -> dict:
+    out: dict[str, Any] = {
+        "called_by": timeout.called_by,
+        "called_at": _dt(timeout.called_at),
+        "planned_return": _dt(timeout.planned_return),
+    }
+    if timeout.actual_return is not None:
+        out["actual_return"] = _dt(timeout.actual_return)
+    out["extra_minutes"] = timeout.extra_minutes
+    if timeout.outcome:
+        out["outcome"] = timeout.outcome
+    return out
+
+
+def _issue_to_dict(issue: Issue) -> dict:
+    out: dict[str, Any] = {"id": issue.id, "title": issue.title}
+    if issue.layer is not None:
+        out["layer"] = int(issue.layer)
+    if issue.note:
+        out["note"] = issue.note
+    out["suggested"] = issue.suggested
+    if issue.options:
+        out["options"] = [{"by": o.by, "text": o.text} for o in issue.options]
+    return out
+
+
+def _agreement_to_dict(agreement: Agreement) -> dict:
+    out: dict[str, Any] = {
+        "id": agreement.id,
+        "issue_id": agreement.issue_id,
+        "what": agreement.what,
+    }
+    if agreement.who:
+        out["who"] = agreement.who
+    if agreement.when:
+        out["when"] = agreement.when
+    if agreement.starts is not None:
+        out["starts"] = agreement.starts
+    if agreement.review_on is not None:
+        out["review_on"] = agreement.review_on
+    if agreement.success:
+        out["success"] = agreement.success
+    out["status"] = agreement.status.value
+    if agreement.confirmed_by:
+        out["confirmed_by"] = list(agreement.confirmed_by)
+    return out
+
+
+def session_to_dict(session: Session) -> dict:
+    """A dict ready for ``tomli_w.dumps``, in the order a person reads the file."""
+    s = session
+    out: dict[str, Any] = {"schema": SCHEMA_VERSION, "id": s.id, "kind": s.kind,
+                           "status": s.status.value, "step": s.step.value}
+    if s.topic:
+        out["topic"] = s.topic
+    out["created"] = _dt(s.created)
+    out["updated"] = _dt(s.updated)
+    if s.paused_at is not None:
+        out["paused_at"] = _dt(s.paused_at)
+    if s.closed_at is not None:
+        out["closed_at"] = _dt(s.closed_at)
+    out["transcript_removed"] = s.transcript_removed
+    out["partners"] = {pid: _partner_to_dict(p) for pid, p in s.partners.items()}
+    out["settings"] = {
+        "turn_seconds": s.settings.turn_seconds,
+        "timeout_minutes": s.settings.timeout_minutes,
+        "keep_transcript": s.settings.keep_transcript,
+    }
+    if s.preparation:
+        out["preparation"] = {pid: _preparation_to_dict(p) for pid, p in s.preparation.items()}
+    out["floor"] = _floor_to_dict(s.floor)
+    if s.turns:
+        out["turns"] = [_turn_to_dict(t) for t in s.turns]
+    if s.timeouts:
+        out["timeouts"] = [_timeout_to_dict(t) for t in s.timeouts]
+    if s.issues:
+        out["issues"] = [_issue_to_dict(i) for i in s.issues]
+    if s.agreements:
+        out["agreements"] = [_agreement_to_dict(a) for a in s.agreements]
+    if s.appreciations:
+        out["appreciations"] = dict(s.appreciations)
+    return out
+
+
+def couple_to_dict(couple: Couple) -> dict:
+    return {
+        "schema": SCHEMA_VERSION,
+        "names": list(couple.names),
+        "colors": list(couple.colors),
+        "safety_notice_seen": couple.safety_notice_seen,
+    }
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+class _Bad(Exception):
+    """One value is wrong; the message says what was expected and what was found."""
+
+
+_MISSING = object()
+
+
+def _kind(value: Any) -> str:
+    """What a TOML value is, in words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, datetime):
+        return "date-time"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, time):
+        return "time"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "table"
+    return type(value).__name__
+
+
+def _expected(what: str, value: Any) -> _Bad:
+    return _Bad(f"expected {what}, found {_kind(value)}")
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _expected("text", value)
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _expected("integer", value)
+    return value
+
+
+def _count(value: Any) -> int:
+    if type(value) is not int:
+        raise _expected("integer", value)
+    if value < 0:
+        raise _Bad(f"expected 0 or more, found {value}")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _expected("true or false", value)
+    return value
+
+
+def _datetime(value: Any) -> datetime:
+    if not isinstance(value, datetime):
+        raise _expected("date-time (like 2024-05-01T20:15:00+02:00)", value)
+    return value if value.tzinfo is not None else value.astimezone()
+
+
+def _date(value: Any) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise _expected("date (like 2024-05-01)", value)
+    return value
+
+
+def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _enum(cls: type[Enum]) -> Callable[[Any], Any]:
+    by_value = {member.value: member for member in cls}
+    choices = [str(v) for v in by_value]
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or type(value) is not type(next(iter(by_value))):
+            raise _expected("one of " + ", ".join(choices), value)
+        if value not in by_value:
+            raise _Bad(f"unknown value {value!r}; expected one of {', '.join(choices)}"
+                       + _suggest(str(value), choices))
+        return by_value[value]
+
+    return check
+
+
+def _partner_id(value: Any) -> str:
+    if type(value) is not str:
+        raise _expected("'a' or 'b'", value)
+    if value not in PARTNER_IDS:
+        raise _Bad(f"expected 'a' or 'b', found {value!r}")
+    return value
+
+
+def _session_id(value: Any) -> str:
+    value = _text(value)
+    if not SESSION_ID.fullmatch(value):
+        raise _Bad(f"{value!r} is not a session id (letters, digits and '-' only)")
+    return value
+
+
+def _text_list(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _expected("a list of text", value)
+    for item in value:
+        if type(item) is not str:
+            raise _Bad(f"expected a list of text, found {_kind(item)} in it")
+    return list(value)
+
+
+def _partner_list(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _expected("a list of 'a' and 'b'", value)
+    return [_partner_id(item) for item in value]
+
+
+def _free_table(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise _expected("table", value)
+    return value
+
+
+_STEP, _STATUS, _PHASE = _enum(Step), _enum(Status), _enum(Phase)
+_LANDED, _AGREEMENT_STATUS, _LAYER = _enum(Landed), _enum(AgreementStatus), _enum(Layer)
+
+
+class _Reader:
+    """Collects every problem in a file instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}" if where else message)
+
+    def table(self, value: Any, where: str, keys: tuple[str, ...]) -> dict | None:
+        """``value`` as a table with only ``keys`` in it; None (and a problem) if not a table."""
+        if not isinstance(value, dict):
+            self.problem(where, f"expected table, found {_kind(value)}")
+            return None
+        for key in value:
+            if key not in keys:
+                self.problem(_join(where, key), "unknown key" + _suggest(key, keys))
+        return value
+
+    def field(self, data: dict, where: str, key: str, check: Callable[[Any], Any],
+              default: Any = _MISSING) -> Any:
+        """One field, checked; a missing field takes ``default`` or, if required, is reported."""
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            if default is _MISSING:
+                self.problem(_join(where, key), "missing (required)")
+                return None
+            return default
+        try:
+            return check(value)
+        except _Bad as bad:
+            self.problem(_join(where, key), str(bad))
+            return None if default is _MISSING else default
+
+    def items(self, data: dict, where: str, key: str) -> list[tuple[str, dict]]:
+        """The tables in an array of tables, each with its location; [] if absent."""
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            return []
+        here = _join(where, key)
+        if not isinstance(value, list):
+            self.problem(here, f"expected a list of tables, found {_kind(value)}")
+            return []
+        return [(f"{here}[{i}]", item) for i, item in enumerate(value)]
+
+    def by_partner(self, data: dict, where: str, key: str, required: bool) -> list[tuple[str, Any]]:
+        """The entries of a table keyed by partner ("a", "b"), each with its location."""
+        here = _join(where, key)
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.problem(here, "missing (required)")
+            return []
+        if not isinstance(value, dict):
+            self.problem(here, f"expected table, found {_kind(value)}")
+            return []
+        out = []
+        for pid, item in value.items():
+            if pid not in PARTNER_IDS:
+                self.problem(_join(here, pid), "unknown partner; expected 'a' or 'b'")
+            else:
+                out.append((pid, item))
+        if required:
+            for pid in PARTNER_IDS:
+                if pid not in value:
+                    self.problem(_join(here, pid), "missing (required)")
+        return out
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+_PARTNER_KEYS = ("name", "color", "fighting_for")
+_SETTINGS_KEYS = ("turn_seconds", "timeout_minutes", "keep_transcript")
+_PREPARATION_KEYS = ("need", "boundaries")
+_BOUNDARY_KEYS = ("text", "enforcement")
+_FLOOR_KEYS = ("holder", "phase", "since", "banked", "draft")
+_TURN_KEYS = ("speaker", "started", "passed", "statements", "reflections")
+_STATEMENT_KEYS = ("text", "at", "seconds", "analysis")
+_REFLECTION_KEYS = ("text", "at", "said_aloud", "landed")
+_TIMEOUT_KEYS = ("called_by", "called_at", "planned_return", "actual_return", "extra_minutes",
+                 "outcome")
+_ISSUE_KEYS = ("id", "title", "layer", "note", "suggested", "options")
+_OPTION_KEYS = ("by", "text")
+_AGREEMENT_KEYS = ("id", "issue_id", "what", "who", "when", "starts", "review_on", "success",
+                   "status", "confirmed_by")
+_SESSION_KEYS = (
+    "schema", "id", "kind", "status", "step", "topic", "created", "updated", "paused_at",
+    "closed_at", "transcript_removed", "partners", "settings", "preparation", "floor", "turns",
+    "timeouts", "issues", "agreements", "appreciations",
+)
+_COUPLE_KEYS = ("schema", "names", "colors", "safety_notice_seen")
+
+
+def _read_partner(r: _Reader, value: Any, where: str) -> Partner | None:
+    d = r.table(value, where, _PARTNER_KEYS)
+    if d is None:
+        return None
+    return Partner(
+        name=r.field(d, where, "name", _text),
+        color=r.field(d, where, "color", _text),
+        fighting_for=r.field(d, where, "fighting_for", _text, ""),
+    )
+
+
+def _read_settings(r: _Reader, d: dict) -> Settings:
+    defaults = Settings()
+    table = r.table(d.get("settings", {}), "settings", _SETTINGS_KEYS)
+    if table is None:
+        return defaults
+    return Settings(
+        turn_seconds=r.field(table, "settings", "turn_seconds", _count, defaults.turn_seconds),
+        timeout_minutes=r.field(table, "settings", "timeout_minutes", _count,
+                                defaults.timeout_minutes),
+        keep_transcript=r.field(table, "settings", "keep_transcript", _bool,
+                                defaults.keep_transcript),
+    )
+
+
+def _read_preparation(r: _Reader, value: Any, where: str) -> Preparation | None:
+    d = r.table(value, where, _PREPARATION_KEYS)
+    if d is None:
+        return None
+    boundaries = []
+    for here, item in r.items(d, where, "boundaries"):
+        b = r.table(item, here, _BOUNDARY_KEYS)
+        if b is not None:
+            boundaries.append(Boundary(text=r.field(b, here, "text", _text),
+                                       enforcement=r.field(b, here, "enforcement", _text, "")))
+    return Preparation(need=r.field(d, where, "need", _text, ""), boundaries=boundaries)
+
+
+def _read_floor(r: _Reader, d: dict) -> Floor:
+    table = r.table(d.get("floor", {}), "floor", _FLOOR_KEYS)
+    if table is None:
+        return Floor()
+    w = "floor"
+    return Floor(
+        holder=r.field(table, w, "holder", _partner_id, "a"),
+        phase=r.field(table, w, "phase", _PHASE, Phase.SPEAKING),
+        since=r.field(table, w, "since", _datetime, None),
+        banked=r.field(table, w, "banked", _count, 0),
+        draft=r.field(table, w, "draft", _text, ""),
+    )
+
+
+def _read_turn(r: _Reader, value: Any, where: str) -> Turn | None:
+    d = r.table(value, where, _TURN_KEYS)
+    if d is None:
+        return None
+    statements = []
+    for here, item in r.items(d, where, "statements"):
+        s = r.table(item, here, _STATEMENT_KEYS)
+        if s is not None:
+            statements.append(Statement(
+                text=r.field(s, here, "text", _text),
+                at=r.field(s, here, "at", _datetime),
+                seconds=r.field(s, here, "seconds", _count, 0),
+                analysis=r.field(s, here, "analysis", _free_table, {}),
+            ))
+    reflections = []
+    for here, item in r.items(d, where, "reflections"):
+        f = r.table(item, here, _REFLECTION_KEYS)
+        if f is not None:
+            reflections.append(Reflection(
+                text=r.field(f, here, "text", _text),
+                at=r.field(f, here, "at", _datetime),
+                said_aloud=r.field(f, here, "said_aloud", _bool, False),
+                landed=r.field(f, here, "landed", _LANDED, None),
+            ))
+    return Turn(
+        speaker=r.field(d, where, "speaker", _partner_id),
+        started=r.field(d, where, "started", _datetime),
+        statements=statements,
+        reflections=reflections,
+        passed=r.field(d, where, "passed", _datetime, None),
+    )
+
+
+def _outcome(value: Any) -> str:
+    value = _text(value)
+    if value not in ("", "resumed", "paused"):
+        raise _Bad(f"unknown value {value!r}; expected resumed or paused"
+                   + _suggest(value, ("resumed", "paused")))
+    return value
+
+
+def _read_timeout(r: _Reader, value: Any, where: str) -> TimeOut | None:
+    d = r.table(value, where, _TIMEOUT_KEYS)
+    if d is None:
+        return None
+    return TimeOut(
+        called_by=r.field(d, where, "called_by", _partner_id),
+        called_at=r.field(d, where, "called_at", _datetime),
+        planned_return=r.field(d, where, "planned_return", _datetime),
+        actual_return=r.field(d, where, "actual_return", _datetime, None),
+        extra_minutes=r.field(d, where, "extra_minutes", _count, 0),
+        outcome=r.field(d, where, "outcome", _outcome, ""),
+    )
+
+
+def _read_issue(r: _Reader, value: Any, where: str) -> Issue | None:
+    d = r.table(value, where, _ISSUE_KEYS)
+    if d is None:
+        return None
+    options = []
+    for here, item in r.items(d, where, "options"):
+        o = r.table(item, here, _OPTION_KEYS)
+        if o is not None:
+            options.append(Option(by=r.field(o, here, "by", _partner_id),
+                                  text=r.field(o, here, "text", _text)))
+    return Issue(
+        id=r.field(d, where, "id", _text),
+        title=r.field(d, where, "title", _text),
+        layer=r.field(d, where, "layer", _LAYER, None),
+        note=r.field(d, where, "note", _text, ""),
+        suggested=r.field(d, where, "suggested", _bool, False),
+        options=options,
+    )
+
+
+def _read_agreement(r: _Reader, value: Any, where: str) -> Agreement | None:
+    d = r.table(value, where, _AGREEMENT_KEYS)
+    if d is None:
+        return None
+    return Agreement(
+        id=r.field(d, where, "id", _text),
+        issue_id=r.field(d, where, "issue_id", _text),
+        what=r.field(d, where, "what", _text),
+        who=r.field(d, where, "who", _text, ""),
+        when=r.field(d, where, "when", _text, ""),
+        starts=r.field(d, where, "starts", _date, None),
+        review_on=r.field(d, where, "review_on", _date, None),
+        success=r.field(d, where, "success", _text, ""),
+        confirmed_by=r.field(d, where, "confirmed_by", _partner_list, []),
+        status=r.field(d, where, "status", _AGREEMENT_STATUS, AgreementStatus.DRAFT),
+    )
+
+
+def _upgraded(data: Any, upgrades: dict[int, Callable[[dict], dict]]) -> dict:
+    """Check the schema version and bring an older file up to date, one step at a time."""
+    if not isinstance(data, dict):
+        raise SchemaError([f"expected a table, found {_kind(data)}"])
+    if "schema" not in data:
+        raise SchemaError(["schema: missing (required); every accord file has a schema version"])
+    version = data["schema"]
+    if type(version) is not int:
+        raise SchemaError([f"schema: expected integer, found {_kind(version)}"])
+    if version > SCHEMA_VERSION:
+        raise SchemaError([
+            f"written by a newer accord (schema {version}); this one reads up to {SCHEMA_VERSION}"
+        ])
+    if version < 1:
+        raise SchemaError([f"schema: {version} is not a schema version"])
+    while version < SCHEMA_VERSION:
+        upgrade = upgrades.get(version)
+        if upgrade is None:
+            raise SchemaError([f"schema {version} is too old for this accord to upgrade"])
+        data = upgrade(dict(data))
+        version += 1
+        data["schema"] = version
+    return data
+
+
+def session_from_dict(data: dict) -> Session:
+    """Build a session from a parsed file, or raise :class:`SchemaError` listing every problem."""
+    data = _upgraded(data, UPGRADES)
+    r = _Reader()
+    r.table(data, "", _SESSION_KEYS)
+
+    partners = {}
+    for pid, value in r.by_partner(data, "", "partners", required=True):
+        partner = _read_partner(r, value, f"partners.{pid}")
+        if partner is not None:
+            partners[pid] = partner
+    preparation = {}
+    for pid, value in r.by_partner(data, "", "preparation", required=False):
+        prep = _read_preparation(r, value, f"preparation.{pid}")
+        if prep is not None:
+            preparation[pid] = prep
+    appreciations = {}
+    for pid, value in r.by_partner(data, "", "appreciations", required=False):
+        try:
+            appreciations[pid] = _text(value)
+        except _Bad as bad:
+            r.problem(f"appreciations.{pid}", str(bad))
+
+    turns = [_read_turn(r, v, w) for w, v in r.items(data, "", "turns")]
+    timeouts = [_read_timeout(r, v, w) for w, v in r.items(data, "", "timeouts")]
+    issues = [_read_issue(r, v, w) for w, v in r.items(data, "", "issues")]
+    agreements = [_read_agreement(r, v, w) for w, v in r.items(data, "", "agreements")]
+
+    session = Session(
+        id=r.field(data, "", "id", _session_id),
+        created=r.field(data, "", "created", _datetime),
+        updated=r.field(data, "", "updated", _datetime),
+        partners=partners,
+        topic=r.field(data, "", "topic", _text, ""),
+        kind=r.field(data, "", "kind", _text, "negotiation"),
+        status=r.field(data, "", "status", _STATUS, Status.ACTIVE),
+        step=r.field(data, "", "step", _STEP, Step.SETUP),
+        settings=_read_settings(r, data),
+        preparation=preparation,
+        floor=_read_floor(r, data),
+        turns=[t for t in turns if t is not None],
+        timeouts=[t for t in timeouts if t is not None],
+        issues=[i for i in issues if i is not None],
+        agreements=[a for a in agreements if a is not None],
+        appreciations=appreciations,
+        transcript_removed=r.field(data, "", "transcript_removed", _bool, False),
+        paused_at=r.field(data, "", "paused_at", _datetime, None),
+        closed_at=r.field(data, "", "closed_at", _datetime, None),
+        schema=SCHEMA_VERSION,
+    )
+    _check_references(r, issues, agreements)
+    if r.problems:
+        raise SchemaError(r.problems)
+    return session
+
+
+def _check_references(r: _Reader, issues: list[Issue | None],
+                      agreements: list[Agreement | None]) -> None:
+    """Ids are unique, and every agreement belongs to an issue in the same file."""
+    issue_ids: set[str] = set()
+    for i, issue in enumerate(issues):
+        if issue is not None and issue.id is not None:
+            if issue.id in issue_ids:
+                r.problem(f"issues[{i}].id", f"{issue.id!r} is used by another issue too")
+            issue_ids.add(issue.id)
+    agreement_ids: set[str] = set()
+    for i, agreement in enumerate(agreements):
+        if agreement is None:
+            continue
+        if agreement.id is not None:
+            if agreement.id in agreement_ids:
+                r.problem(f"agreements[{i}].id",
+                          f"{agreement.id!r} is used by another agreement too")
+            agreement_ids.add(agreement.id)
+        if agreement.issue_id is not None and agreement.issue_id not in issue_ids:
+            r.problem(f"agreements[{i}].issue_id", f"no issue has the id {agreement.issue_id!r}")
+
+
+def _two_texts(value: Any) -> list[str]:
+    items = _text_list(value)
+    if len(items) != 2:
+        raise _Bad(f"expected 2 entries (one per partner), found {len(items)}")
+    return items
+
+
+def couple_from_dict(data: dict) -> Couple:
+    """Build the couple's remembered settings, or raise :class:`SchemaError`."""
+    data = _upgraded(data, COUPLE_UPGRADES)
+    r = _Reader()
+    r.table(data, "", _COUPLE_KEYS)
+    defaults = Couple()
+    couple = Couple(
+        names=r.field(data, "", "names", _two_texts, defaults.names),
+        colors=r.field(data, "", "colors", _two_texts, defaults.colors),
+        safety_notice_seen=r.field(data, "", "safety_notice_seen", _bool, False),
+        schema=SCHEMA_VERSION,
+    )
+    if r.problems:
+        raise SchemaError(r.problems)
+    return couple
