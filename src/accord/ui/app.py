@@ -44,6 +44,11 @@ class AccordApp(App[None]):
         self._resume_id = resume
         self._unsaved = False
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: they often carry names and file names."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- start-up ------------------------------------------------------------------------
 
     def on_mount(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton,
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
-from accord.ui.text import fmt
+from accord.ui.text import fmt, plain
 from accord.ui.widgets.session_header import SessionHeader
 
 
@@ -61,8 +61,9 @@ class SetupScreen(Screen):
             with Horizontal(classes="row tall"):
                 yield Label("Who starts", classes="label")
                 with RadioSet(id="starter", compact=True):
-                    yield RadioButton(couple.names[0] or "First", value=True, id="start-a")
-                    yield RadioButton(couple.names[1] or "Second", id="start-b")
+                    yield RadioButton(plain(couple.names[0] or "First"), value=True,
+                                      id="start-a")
+                    yield RadioButton(plain(couple.names[1] or "Second"), id="start-b")
                     yield RadioButton("Flip a coin", id="start-coin")
             yield Checkbox("Keep what we said (untick to keep only the agreements)",
                            value=True, id="keep", compact=True)
@@ -82,8 +83,8 @@ class SetupScreen(Screen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in ("name-a", "name-b"):
             pid = event.input.id[-1]
-            self.query_one(f"#start-{pid}", RadioButton).label = event.value.strip() or (
-                "First" if pid == "a" else "Second"
+            self.query_one(f"#start-{pid}", RadioButton).label = plain(
+                event.value.strip() or ("First" if pid == "a" else "Second")
             )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
