@@ -1,0 +1,699 @@
+"""The analysis itself: feelings, needs, blame, requests, safety and topics of a statement.
+
+Everything is rule-based and deterministic. The words live in TOML lexicons next to this
+module (``lexicons/*.toml``); they are read once, on first use, and compiled into phrase
+matchers indexed by first word, so one analysis is a single pass over the tokens per lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .matcher import Matcher
+from .text import Token, normalize_pattern_words, tokenize
+from .vocab import NEED_IDS
+
+BLAME_KINDS = ("absolute", "character", "contempt", "attunement")
+
+# ------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class BlameSpan:
+    """Attacking words in the statement: text[start:end] == text, kind in BLAME_KINDS."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A request found in the statement; concrete = says what and/or when specifically,
+    positive = asks for something to happen rather than to stop."""
+
+    text: str
+    concrete: bool
+    positive: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "concrete": self.concrete, "positive": self.positive}
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the engine found in one statement.
+
+    feelings          feeling words, the ones stated (or implied by a faux feeling) first,
+                      then feelings a listener might guess from what it is about
+    stated_feelings   the subset of ``feelings`` that the words of the statement carry
+    faux              interpretations found ("ignored", "taken for granted") - mapped to
+                      real feelings and needs already
+    needs             need ids, best first (at most four, only those with enough evidence)
+    blame             attacking language with spans
+    request           the first request, if any
+    safety            language about fear of the partner, threats or violence
+    topics            topic ids found, in order of appearance
+    """
+
+    feelings: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    blame: tuple[BlameSpan, ...] = ()
+    request: Request | None = None
+    safety: bool = False
+    topics: tuple[str, ...] = ()
+    stated_feelings: tuple[str, ...] = ()
+    faux: tuple[str, ...] = ()
+    need_scores: tuple[tuple[str, float], ...] = field(default=(), repr=False)
+
+    @property
+    def has_blame(self) -> bool:
+        return bool(self.blame)
+
+    @property
+    def blame_kinds(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for b in self.blame:
+            if b.kind not in seen:
+                seen.append(b.kind)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (str, int, float, bool, lists, dicts; never None) for TOML or JSON."""
+        d: dict[str, Any] = {
+            "feelings": list(self.feelings),
+            "stated_feelings": list(self.stated_feelings),
+            "faux": list(self.faux),
+            "needs": list(self.needs),
+            "has_blame": self.has_blame,
+            "blame": [b.to_dict() for b in self.blame],
+            "safety": self.safety,
+            "topics": list(self.topics),
+        }
+        if self.request is not None:
+            d["request"] = self.request.to_dict()
+        return d
+
+
+# ------------------------------------------------------------------------- lexicons
+
+NEGATORS = frozenset(
+    "not never no nobody nothing none hardly barely rarely seldom without neither nor "
+    "cannot".split()
+)
+WISH_WORDS = frozenset(
+    "want wants wanted wanting need needs needed wish wishing would miss missing long "
+    "longing crave craving please hope hoping ask asking expect deserve could can "
+    "try".split()
+)
+SELF_WORDS = frozenset(("i", "me", "my", "myself", "we", "us", "our"))
+OTHER_WORDS = frozenset(("you", "he", "she", "they", "him", "her", "them"))
+PREPOSITIONS = frozenset(
+    "for to with at about of from by on in like than into onto towards toward around "
+    "after before without over under near behind".split()
+)
+
+
+def _read(name: str) -> dict[str, Any]:
+    import tomllib  # imported here so that importing the package stays cheap
+    from importlib import resources
+
+    path = resources.files("accord.language").joinpath("lexicons", name)
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for it in items:
+        out.update(normalize_pattern_words(it))
+    return frozenset(out)
+
+
+@dataclass
+class _Entry:
+    kind: str  # feeling | faux | lack
+    name: str
+    feelings: tuple[str, ...]
+    needs: dict[str, float]
+    negated_feelings: tuple[str, ...] | None = None
+    negated_needs: dict[str, float] | None = None
+
+
+@dataclass
+class _Lex:
+    matcher: Matcher  # every phrase of every lexicon; payload = (category, value)
+    entries: list[_Entry]
+    needs_meta: dict[str, dict[str, Any]]
+    topics: dict[str, dict[str, Any]]
+    abs_words: frozenset[str]
+    abs_fillers: frozenset[str]
+    abs_subjects: frozenset[str]
+    partner_nouns: frozenset[str]
+    char_fillers: frozenset[str]
+    char_links: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lex:
+    """Load and compile all lexicons (once per process)."""
+    m = Matcher()
+    fe = _read("feelings.toml")
+    macros = fe.get("macros", {})
+    entries: list[_Entry] = []
+    for kind in ("feeling", "faux", "lack"):
+        for item in fe.get(kind, []):
+            if kind == "feeling":
+                feelings = (item["name"], *item.get("also", ()))
+            else:
+                feelings = tuple(item.get("feelings", ()))
+            neg_f = item.get("negated_feelings")
+            entry = _Entry(
+                kind,
+                item["name"],
+                feelings,
+                dict(item.get("needs", {})),
+                tuple(neg_f) if neg_f is not None else None,
+                dict(item["negated_needs"]) if "negated_needs" in item else None,
+            )
+            idx = len(entries)
+            entries.append(entry)
+            m.add_all(item["words"], ("feel", idx), macros)
+
+    nd = _read("needs.toml")
+    nmacros = nd.pop("macros", {})
+    for nid, meta in nd.items():
+        if nid not in NEED_IDS:
+            raise ValueError(f"needs.toml: unknown need id {nid!r}")
+        m.add_all(meta.get("cues", []), ("cue", (nid, 0.45)), nmacros)
+        m.add_all(meta.get("strong", []), ("cue", (nid, 0.9)), nmacros)
+
+    tp = _read("topics.toml")
+    tmacros = tp.pop("macros", {})
+    for tid, meta in tp.items():
+        m.add_all(meta["words"], ("topic", tid), tmacros)
+
+    bl = _read("blame.toml")
+    bm = bl.get("macros", {})
+    ab, ch, co, at = bl["absolute"], bl["character"], bl["contempt"], bl["attunement"]
+    m.add_all(ab["trailing"], ("abs_trailing", None), bm)
+    m.add_all(ab["phrases"], ("absolute", None), bm)
+    m.add_all(ch["insults"], ("insult", False), bm)
+    m.add_all(ch["names"], ("insult", True), bm)
+    m.add_all(ch["phrases"], ("character", None), bm)
+    m.add_all(co["phrases"], ("contempt", None), bm)
+    m.add_all(co["judgments"], ("judgment", None), bm)
+    m.add_all(at["phrases"], ("attunement", None), bm)
+
+    sf = _read("safety.toml")
+    for p in sf["safety"]["patterns"]:
+        has_neg = bool(NEGATORS.intersection(normalize_pattern_words(p)))
+        m.add(p, ("safety", has_neg), sf.get("macros", {}))
+
+    rq = _read("requests.toml")
+    r = rq["request"]
+    for key in ("cues", "imperative", "negative", "when", "what", "vague"):
+        m.add_all(r[key], ("req_" + key, None), rq.get("macros", {}))
+
+    return _Lex(
+        matcher=m,
+        entries=entries,
+        needs_meta=nd,
+        topics=tp,
+        abs_words=_words(ab["words"]),
+        abs_fillers=_words(ab["fillers"]),
+        abs_subjects=_words(ab["subjects"]),
+        partner_nouns=_words(ab["partner_nouns"]),
+        char_fillers=_words(ch["fillers"]),
+        char_links=_words(ch["links"]),
+    )
+
+
+Found = dict[str, list[tuple[object, int, int]]]
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _negated(tokens: list[Token], start: int, window: int = 4) -> bool:
+    """Is the phrase starting at `start` negated by a word shortly before it?"""
+    clause = tokens[start].clause
+    lo = max(-1, start - window - 1)
+    for k in range(start - 1, lo, -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return False
+        w = t.word
+        if w in NEGATORS:
+            nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
+            if nxt in ("only", "just", "merely"):
+                return False  # "not just angry" is not a denial
+            if w == "never" and nxt in ("felt", "been", "feel") and k + 2 < len(tokens):
+                if tokens[k + 2].word in ("so", "more", "this", "as", "such"):
+                    return False  # "I've never felt so alone"
+            if w == "no" and nxt in ("wonder", "doubt"):
+                return False
+            return True
+        if w in ("want", "wanna", "wish", "like", "love", "hate"):
+            return False  # "I don't want to feel ignored" still says ignored
+    return False
+
+
+def _negated_inside(tokens: list[Token], start: int, end: int) -> bool:
+    return any(tokens[k].word in NEGATORS for k in range(start, end))
+
+
+def _wished(tokens: list[Token], start: int, window: int = 5) -> bool:
+    sent = tokens[start].sent
+    lo = max(-1, start - window - 1)
+    for k in range(start - 1, lo, -1):
+        t = tokens[k]
+        if t.sent != sent:
+            return False
+        if t.word in WISH_WORDS:
+            return True
+    return False
+
+
+def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
+    """True when a feeling word is said of the partner ("you're angry"), not the speaker."""
+    if end < len(tokens) and tokens[end].word in ("me", "my", "us", "our", "myself"):
+        return False  # "you hurt me", "it upset me"
+    clause = tokens[start].clause
+    for k in range(start - 1, max(-1, start - 7), -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return False
+        if t.word in SELF_WORDS:
+            return False
+        if t.word in OTHER_WORDS:
+            prev = tokens[k - 1].word if k > 0 else ""
+            if prev in PREPOSITIONS or prev in ("when", "that", "if", "because"):
+                # "angry at you", "worried that you" -> still the speaker's feeling
+                continue
+            return True
+    return False
+
+
+def _span(text: str, tokens: list[Token], i: int, j: int, kind: str) -> BlameSpan:
+    s, e = tokens[i].start, tokens[j - 1].end
+    return BlameSpan(s, e, kind, text[s:e])
+
+
+def _any_quoted(tokens: list[Token], i: int, j: int) -> bool:
+    return any(tokens[k].quoted for k in range(i, j))
+
+
+# ------------------------------------------------------------------------- blame
+
+
+def _find_blame(text: str, tokens: list[Token], lx: _Lex, by: Found) -> list[BlameSpan]:
+    spans: list[BlameSpan] = []
+    n = len(tokens)
+
+    # Absolutes: "you always", "he never", "my wife never", "why can't you ever"
+    for i, tok in enumerate(tokens):
+        w = tok.word
+        is_abs = w in lx.abs_words
+        if not is_abs and w == "ever":
+            is_abs = any(
+                tokens[k].word in ("not", "never") and tokens[k].clause == tok.clause
+                for k in range(max(0, i - 4), i)
+            )
+        if not is_abs or tok.quoted:
+            continue
+        k = i - 1
+        found = -1
+        while k >= 0 and tokens[k].clause == tok.clause and i - k <= 7:
+            kw = tokens[k].word
+            if kw in lx.abs_subjects:
+                found = k
+                break
+            if kw in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
+                found = k - 1
+                break
+            if kw == "your" and i - k == 1:
+                found = k  # "your always late" (you're)
+                break
+            if tokens[k].cap and k > 0 and tokens[k - 1].sent == tokens[k].sent and kw not in (
+                "i",
+            ) and kw not in lx.abs_fillers:
+                found = k  # a name in mid-sentence: "... and Sam never calls"
+                break
+            if kw in lx.abs_fillers:
+                k -= 1
+                continue
+            break
+        if found >= 0:
+            spans.append(_span(text, tokens, found, i + 1, "absolute"))
+
+    # Trailing absolutes: "you're on your phone all the time"
+    for _, i, j in by.get("abs_trailing", ()):
+        if _any_quoted(tokens, i, j):
+            continue
+        subj = _clause_subject(tokens, i)
+        if subj is None and tokens[i].word == "every":
+            subj = _forward_subject(tokens, j)
+        if subj is not None and subj in lx.abs_subjects:
+            spans.append(_span(text, tokens, i, j, "absolute"))
+
+    for _, i, j in by.get("absolute", ()):
+        if not _any_quoted(tokens, i, j):
+            spans.append(_span(text, tokens, i, j, "absolute"))
+
+    # Character attacks: insults aimed at the partner
+    for is_name, i, j in by.get("insult", ()):
+        if _any_quoted(tokens, i, j):
+            continue
+        if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
+            spans.append(_span(text, tokens, i, j + 2, "character"))
+            continue
+        start = _insult_target(tokens, i, bool(is_name), lx)
+        if start >= 0:
+            spans.append(_span(text, tokens, start, j, "character"))
+    for _, i, j in by.get("character", ()):
+        if not _any_quoted(tokens, i, j):
+            spans.append(_span(text, tokens, i, j, "character"))
+
+    # Contempt
+    for _, i, j in by.get("contempt", ()):
+        if not _any_quoted(tokens, i, j):
+            spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("judgment", ()):
+        if _any_quoted(tokens, i, j):
+            continue
+        clause = tokens[i].clause
+        near = {tokens[k].word for k in range(max(0, i - 3), i) if tokens[k].clause == clause}
+        if near & {"i", "me", "myself", "feel", "felt", "feeling"}:
+            continue
+        spans.append(_span(text, tokens, i, j, "contempt"))
+    for i, tok in enumerate(tokens):
+        if tok.word != "whatever" or tok.quoted:
+            continue
+        rest = text[tok.end : tok.end + 3].lstrip(" ")
+        prev = tokens[i - 1].word if i > 0 and tokens[i - 1].sent == tok.sent else ""
+        alone = not rest or rest[0] in ".!?,;:-\u2026"
+        if alone or prev in ("yeah", "okay", "fine", "so", "oh", "um", "meh"):
+            spans.append(_span(text, tokens, i, i + 1, "contempt"))
+
+    # Attunement trap
+    for _, i, j in by.get("attunement", ()):
+        if not _any_quoted(tokens, i, j):
+            spans.append(_span(text, tokens, i, j, "attunement"))
+
+    return _dedupe_spans(spans)
+
+
+def _clause_subject(tokens: list[Token], i: int) -> str | None:
+    clause = tokens[i].clause
+    for k in range(i - 1, -1, -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return None
+        if t.word in SELF_WORDS - {"my", "our", "me", "us"}:
+            return t.word
+        if t.word in ("you", "he", "she", "they", "it", "we"):
+            prev = tokens[k - 1].word if k > 0 else ""
+            if prev in PREPOSITIONS:
+                continue
+            return t.word
+    return None
+
+
+def _forward_subject(tokens: list[Token], j: int) -> str | None:
+    """After a leading "every time I ...", find the partner as subject of the main clause."""
+    if j >= len(tokens):
+        return None
+    sent = tokens[j - 1].sent
+    for k in range(j, min(len(tokens), j + 14)):
+        t = tokens[k]
+        if t.sent != sent:
+            return None
+        if t.word in ("you", "he", "she"):
+            prev = tokens[k - 1].word
+            if prev in PREPOSITIONS or prev in ("tell", "ask", "told", "asked", "see", "saw"):
+                continue
+            return t.word
+    return None
+
+
+def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
+    """Index where the attack starts if the insult at i is aimed at the partner, else -1."""
+    clause = tokens[i].clause
+    saw_link = False
+    k = i - 1
+    while k >= 0 and tokens[k].clause == clause and i - k <= 8:
+        w = tokens[k].word
+        if w in lx.abs_subjects:
+            if saw_link or is_name:
+                return k
+            return -1
+        if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
+            return k - 1 if saw_link else -1
+        if w in lx.char_links or w in ("have", "has", "had", "will", "would", "can", "could"):
+            saw_link = True
+            k -= 1
+            continue
+        if w in ("what", "such") and is_name and k == _clause_start(tokens, k):
+            return k  # "What an idiot." "Such a baby."
+        if w in lx.char_fillers:
+            k -= 1
+            continue
+        return -1
+    if is_name and k < 0 or (k >= 0 and tokens[k].clause != clause):
+        # a name alone at the start of a clause: "Idiot." / "Loser!"
+        return i if i == _clause_start(tokens, i) and _clause_len(tokens, i) <= 3 else -1
+    return -1
+
+
+def _clause_start(tokens: list[Token], k: int) -> int:
+    c = tokens[k].clause
+    while k > 0 and tokens[k - 1].clause == c:
+        k -= 1
+    return k
+
+
+def _clause_len(tokens: list[Token], k: int) -> int:
+    c = tokens[k].clause
+    return sum(1 for t in tokens if t.clause == c)
+
+
+def _dedupe_spans(spans: list[BlameSpan]) -> list[BlameSpan]:
+    """Drop spans contained in another span of the same kind; sort by position."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[BlameSpan] = []
+    for s in spans:
+        if any(o.kind == s.kind and o.start <= s.start and s.end <= o.end for o in out):
+            continue
+        out.append(s)
+    return out
+
+
+# ------------------------------------------------------------------------- requests
+
+
+def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
+    cands: list[tuple[int, int]] = []
+    for _, i, j in by.get("req_cues", ()):
+        if tokens[i].quoted:
+            continue
+        after = [tokens[k].word for k in range(j, min(len(tokens), j + 3))]
+        if "feel" in after or "be" in after[:1] and "able" in after:
+            continue  # "I would like to feel ..." is a wish, not an ask
+        cands.append((i, j))
+    for _, i, j in by.get("req_imperative", ()):
+        if tokens[i].quoted:
+            continue
+        first = i == 0 or tokens[i - 1].sent != tokens[i].sent
+        if not first and tokens[i - 1].word in ("please", "just", "and", "so", "now"):
+            first = i - 1 == 0 or tokens[i - 2].sent != tokens[i].sent
+        if first:
+            cands.append((i, j))
+    if not cands:
+        return None
+    i, _ = min(cands)
+    sent = tokens[i].sent
+    k = i
+    while k + 1 < len(tokens) and tokens[k + 1].sent == sent:
+        k += 1
+    end = tokens[k].end
+    while end < len(text) and text[end] in ".!?":
+        end += 1
+    req_text = text[tokens[i].start : end].strip()
+    lo, hi = i, k + 1
+
+    def inside(cat: str) -> bool:
+        return any(lo <= a and b <= hi for _, a, b in by.get(cat, ()))
+
+    positive = not inside("req_negative")
+    has_when = inside("req_when")
+    has_what = inside("req_what")
+    vague = inside("req_vague")
+    concrete = has_when or (has_what and not vague)
+    return Request(req_text, concrete, positive)
+
+
+# ------------------------------------------------------------------------- analyze
+
+NEED_MIN = 0.55  # minimum evidence for a need to be returned
+NEED_REL = 0.42  # ... and share of the best need's score
+MAX_NEEDS = 4
+
+
+def analyze(text: str) -> Analysis:
+    """Read one statement and return what it expresses. Never raises on odd input."""
+    if not isinstance(text, str):
+        text = str(text)
+    text = text[:20000]
+    tokens = tokenize(text)
+    if not tokens:
+        return Analysis()
+    lx = lexicon()
+    scores: dict[str, float] = {}
+
+    def add(needs: dict[str, float], factor: float = 1.0) -> None:
+        for nid, w in needs.items():
+            scores[nid] = scores.get(nid, 0.0) + w * factor
+
+    # Feelings, faux feelings, needs felt as missing
+    stated: list[str] = []
+    also: list[str] = []
+    faux_feel: list[str] = []
+    faux: list[str] = []
+    safety = False
+    seen_entries: set[int] = set()
+    by: Found = {}
+    for (cat, value), i, j in lx.matcher.find(tokens):
+        by.setdefault(cat, []).append((value, i, j))
+    matches = list(by.get("feel", ()))
+    matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    covered_until = -1
+    covered_start = -1
+    for idx, i, j in matches:
+        entry = lx.entries[idx]
+        # a shorter match inside a longer one already taken is ignored ("tired of" vs "tired")
+        inner = covered_start <= i and j <= covered_until
+        if inner and not (i == covered_start and j == covered_until):
+            continue
+        if tokens[i].quoted:
+            continue
+        if entry.kind == "lack":
+            neg = _negated(tokens, i, 5) or _negated_inside(tokens, i, j)
+            if not neg and not _wished(tokens, i):
+                continue
+            covered_start, covered_until = i, j
+            if idx in seen_entries:
+                continue
+            seen_entries.add(idx)
+            add(entry.needs)
+            if neg:
+                faux_feel.extend(entry.feelings)
+                if entry.name == "safe":
+                    safety = True
+            continue
+        if _negated(tokens, i):
+            if entry.kind == "feeling" and entry.negated_feelings is not None:
+                covered_start, covered_until = i, j
+                if idx not in seen_entries:
+                    seen_entries.add(idx)
+                    faux_feel.extend(entry.negated_feelings)
+                    add(entry.negated_needs or {})
+            continue
+        if entry.kind == "feeling" and _partner_feeling(tokens, i, j):
+            continue
+        covered_start, covered_until = i, j
+        if idx in seen_entries:
+            continue
+        seen_entries.add(idx)
+        add(entry.needs)
+        if entry.kind == "feeling":
+            stated.append(entry.feelings[0])
+            also.extend(entry.feelings[1:])
+        else:
+            faux.append(entry.name)
+            faux_feel.extend(entry.feelings)
+
+    # Need words
+    seen_cues: dict[tuple[str, int], float] = {}
+    for (nid, w), i, _j in by.get("cue", ()):
+        if tokens[i].quoted:
+            continue
+        if _wished(tokens, i, 6):
+            w *= 1.5
+        key = (nid, tokens[i].sent)
+        if w > seen_cues.get(key, 0.0):
+            seen_cues[key] = w
+    cue_total: dict[str, float] = {}
+    for (nid, _s), w in seen_cues.items():
+        cue_total[nid] = cue_total.get(nid, 0.0) + w
+    for nid, w in cue_total.items():
+        scores[nid] = scores.get(nid, 0.0) + min(w, 1.5)
+
+    # Topics
+    topics: list[str] = []
+    for tid, i, _j in sorted(by.get("topic", ()), key=lambda m: m[1]):
+        if tid not in topics and not tokens[i].quoted:
+            topics.append(tid)
+    for tid in topics:
+        add(lx.topics[tid].get("needs", {}), 0.7)
+
+    # Safety
+    for has_neg, i, j in by.get("safety", ()):
+        if tokens[i].quoted or _negated(tokens, i, 3):
+            continue
+        if not has_neg and _negated_inside(tokens, i, j):
+            continue
+        safety = True
+        break
+
+    blame = _find_blame(text, tokens, lx, by)
+    request = _find_request(text, tokens, by)
+
+    # Rank needs
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], NEED_IDS.index(kv[0])))
+    needs: list[str] = []
+    if ranked:
+        top = ranked[0][1]
+        for nid, sc in ranked:
+            if sc >= NEED_MIN and sc >= NEED_REL * top and len(needs) < MAX_NEEDS:
+                needs.append(nid)
+
+    # Feelings: stated, then implied by faux feelings, then gentle guesses
+    feelings: list[str] = []
+    for f in (*stated, *faux_feel, *also):
+        if f not in feelings:
+            feelings.append(f)
+    stated_feelings = tuple(feelings)
+    if len(feelings) < 2:
+        guesses: list[str] = []
+        for tid in topics:
+            guesses.extend(lx.topics[tid].get("feelings", ()))
+        if blame and not feelings:
+            guesses.insert(0, "frustrated")
+        for nid in needs:
+            g = lx.needs_meta[nid].get("feeling")
+            if g:
+                guesses.append(g)
+        for g in guesses:
+            if g not in feelings:
+                feelings.append(g)
+            if len(feelings) >= 3:
+                break
+
+    return Analysis(
+        feelings=tuple(feelings[:6]),
+        needs=tuple(needs),
+        blame=tuple(blame),
+        request=request,
+        safety=safety,
+        topics=tuple(topics),
+        stated_feelings=stated_feelings[:6],
+        faux=tuple(dict.fromkeys(faux)),
+        need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
+    )

@@ -1,0 +1,212 @@
+"""Turning a statement into tokens the matcher can work with.
+
+Every token keeps the character span it came from in the original text, so that findings
+(blame spans in particular) can point back at what the person typed. Contractions are
+expanded ("don't" -> "do not", "I'm" -> "i am"), also when typed without the apostrophe
+("dont", "im"); a few common misspellings and British spellings are mapped to one form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+)*")
+# Characters that end a clause: negation and subjects do not reach across them.
+_CLAUSE_RE = re.compile(r"[.!?;:,()\n\u2014\u2013]|\s-\s")
+_SENT_RE = re.compile(r"[.!?\n]+")
+_QUOTE_RE = re.compile(r'"[^"\n]{1,200}"|(?<![a-z0-9])\'[^\'\n]{1,80}\'(?![a-z0-9])')
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+# Whole-token replacements: contractions typed without an apostrophe, text-speak,
+# common misspellings and British spellings. Values may contain several words.
+_WORD_MAP: dict[str, str] = {
+    # contractions without apostrophe
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
+    "cannot": "can not", "wont": "will not", "isnt": "is not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+    "hadnt": "had not", "couldnt": "could not", "shouldnt": "should not",
+    "wouldnt": "would not", "mustnt": "must not", "aint": "is not", "im": "i am",
+    "ive": "i have", "youre": "you are", "youve": "you have", "youll": "you will",
+    "youd": "you would", "theyre": "they are", "hes": "he is", "shes": "she is",
+    "thats": "that is", "whats": "what is", "theres": "there is", "wheres": "where is",
+    "shouldve": "should have", "couldve": "could have", "wouldve": "would have",
+    "mightve": "might have", "idk": "i do not know", "dunno": "do not know",
+    # text-speak
+    "u": "you", "ur": "your", "r": "are", "ya": "you", "yr": "your", "pls": "please",
+    "plz": "please", "thx": "thanks", "gonna": "going to", "wanna": "want to",
+    "gotta": "have to", "cuz": "because", "coz": "because", "cos": "because",
+    "bc": "because", "b4": "before", "tho": "though", "alot": "a lot", "2nite": "tonight",
+    "tonite": "tonight", "2day": "today", "2morrow": "tomorrow", "nite": "night",
+    "bf": "boyfriend", "gf": "girlfriend", "hubby": "husband", "mil": "mother in law",
+    "inlaws": "in laws", "ok": "okay", "k": "okay",
+    # misspellings
+    "frustated": "frustrated", "fustrated": "frustrated", "frusterated": "frustrated",
+    "frustrating": "frustrating", "embarassed": "embarrassed", "embarrased": "embarrassed",
+    "embarased": "embarrassed", "embarassing": "embarrassing", "anxous": "anxious",
+    "anxios": "anxious", "axious": "anxious", "dissapointed": "disappointed",
+    "disapointed": "disappointed", "dissappointed": "disappointed",
+    "disappointd": "disappointed", "resentfull": "resentful", "lonley": "lonely",
+    "lonly": "lonely", "lonelly": "lonely", "jelous": "jealous", "jealus": "jealous",
+    "jellous": "jealous", "overwelmed": "overwhelmed", "overwhelmd": "overwhelmed",
+    "overwhelemed": "overwhelmed", "exausted": "exhausted", "exhusted": "exhausted",
+    "exhaused": "exhausted", "apreciated": "appreciated", "appriciated": "appreciated",
+    "appreaciated": "appreciated", "apprecaited": "appreciated",
+    "unapreciated": "unappreciated", "unappriciated": "unappreciated",
+    "apreciate": "appreciate", "appriciate": "appreciate", "respeted": "respected",
+    "disrepect": "disrespect", "dissrespect": "disrespect", "disrespectfull": "disrespectful",
+    "worryed": "worried", "worred": "worried", "agressive": "aggressive", "ignord": "ignored",
+    "rejeted": "rejected", "critized": "criticized", "critisized": "criticized",
+    "critisised": "criticized", "critisize": "criticize", "critisise": "criticize",
+    "tommorow": "tomorrow", "tomorow": "tomorrow", "tommorrow": "tomorrow",
+    "untill": "until", "beleive": "believe", "definately": "definitely",
+    "seperate": "separate", "wierd": "weird", "scarred": "scared", "greatful": "grateful",
+    "gratefull": "grateful", "stressd": "stressed", "streesed": "stressed",
+    "irritaded": "irritated", "iritated": "irritated", "annoied": "annoyed",
+    "annoid": "annoyed", "confussed": "confused", "hurted": "hurt", "greif": "grief",
+    "missunderstood": "misunderstood", "misunderstod": "misunderstood",
+    "consideret": "considerate", "inconsiderit": "inconsiderate", "rediculous": "ridiculous",
+    "ridiculus": "ridiculous", "pathethic": "pathetic", "patethic": "pathetic",
+    "selfsh": "selfish", "selfich": "selfish", "manipulitive": "manipulative",
+    "manipulatve": "manipulative", "narcisist": "narcissist", "narcissistic": "narcissistic",
+    "narcisistic": "narcissistic", "responsability": "responsibility",
+    "apologize": "apologize", "appologize": "apologize", "appologise": "apologize",
+    "hte": "the", "teh": "the", "becuase": "because", "becasue": "because",
+    "ppl": "people", "convo": "conversation", "txt": "text", "txted": "texted",
+    "txting": "texting", "msg": "message", "msgs": "messages",
+    # British -> American (only where it matters for matching)
+    "apologise": "apologize", "apologised": "apologized", "apologises": "apologizes",
+    "apologising": "apologizing", "criticise": "criticize", "criticised": "criticized",
+    "criticises": "criticizes", "criticising": "criticizing", "realise": "realize",
+    "realised": "realized", "realising": "realizing", "recognise": "recognize",
+    "recognised": "recognized", "organise": "organize", "organised": "organized",
+    "organising": "organizing", "disorganised": "disorganized", "prioritise": "prioritize",
+    "prioritised": "prioritized", "patronise": "patronize", "patronised": "patronized",
+    "patronising": "patronizing", "minimise": "minimize", "minimised": "minimized",
+    "minimising": "minimizing", "sympathise": "sympathize", "ostracised": "ostracized",
+    "behaviour": "behavior", "behaviours": "behaviors", "colour": "color",
+    "honour": "honor", "favour": "favor", "humour": "humor", "neighbour": "neighbor",
+    "neighbours": "neighbors", "programme": "program", "jewellery": "jewelry",
+    "cheque": "check", "mum": "mom", "mummy": "mommy", "mam": "mom",
+    "judgement": "judgment", "judgemental": "judgmental", "travelling": "traveling",
+    "cancelled": "canceled", "cancelling": "canceling", "tyres": "tires",
+}
+
+_CONTRACTION_SUFFIX = {
+    "'re": "are",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+    "'m": "am",
+}
+_S_IS = frozenset(
+    "he she it that there what who where here how everything nothing everyone nobody "
+    "someone something this".split()
+)
+_CLAUSE_WORDS = frozenset(("but", "although", "though", "however", "whereas", "yet"))
+_NEGATED_BASE = {"can": "can", "won": "will", "shan": "shall", "ain": "is", "don": "do"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    word: str  # normalized word
+    start: int  # character span in the original text
+    end: int
+    clause: int  # clause number (negation and subjects stay inside a clause)
+    sent: int  # sentence number
+    quoted: bool  # inside quotation marks in the original text
+    cap: bool  # first letter capitalised in the original text
+
+
+def _expand(word: str) -> list[str]:
+    """Expand one lowercase raw token into one or more normalized words."""
+    mapped = _WORD_MAP.get(word)
+    if mapped is not None:
+        return mapped.split()
+    if "'" not in word:
+        return [word]
+    if word.endswith("n't"):
+        base = word[:-3]
+        base = _NEGATED_BASE.get(base, base)
+        return [base, "not"] if base else ["not"]
+    if word == "let's":
+        return ["let", "us"]
+    for suffix, full in _CONTRACTION_SUFFIX.items():
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            return [*_expand(base), full]
+    if word.endswith("'s"):
+        base = word[:-2]
+        if base in _S_IS:
+            return [base, "is"]
+        return _expand(base)
+    if word.endswith("'"):
+        return _expand(word[:-1])
+    parts = [p for p in word.split("'") if p]
+    out: list[str] = []
+    for p in parts:
+        out.extend(_expand(p))
+    return out
+
+
+def normalize_pattern_words(text: str) -> list[str]:
+    """Normalize a lexicon phrase the same way statements are normalized."""
+    low = text.lower().translate(_TRANSLATE)
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(low):
+        out.extend(_expand(m.group()))
+    return out
+
+
+def lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into normalized tokens with their original spans."""
+    low = lower_same_length(text).translate(_TRANSLATE)
+    quoted_spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(low)]
+    breaks = [m.start() for m in _CLAUSE_RE.finditer(low)]
+    sbreaks = [m.start() for m in _SENT_RE.finditer(low)]
+    sent = 0
+    si = 0
+    ns = len(sbreaks)
+    tokens: list[Token] = []
+    clause = 0
+    bi = 0
+    nb = len(breaks)
+    qi = 0
+    nq = len(quoted_spans)
+    for m in _TOKEN_RE.finditer(low):
+        start, end = m.span()
+        while bi < nb and breaks[bi] < start:
+            clause += 1
+            bi += 1
+        while si < ns and sbreaks[si] < start:
+            sent += 1
+            si += 1
+        while qi < nq and quoted_spans[qi][1] <= start:
+            qi += 1
+        quoted = qi < nq and quoted_spans[qi][0] < start
+        cap = text[start].isupper()
+        for w in _expand(m.group()):
+            if w in _CLAUSE_WORDS:
+                clause += 1
+            tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+    return tokens
