@@ -158,6 +158,9 @@ class _Lex:
     partner_nouns: frozenset[str]
     char_fillers: frozenset[str]
     char_links: frozenset[str]
+    insult_needs: dict[str, dict[str, float]]
+    kind_needs: dict[str, dict[str, float]]
+    kind_feelings: dict[str, list[str]]
 
 
 @cache
@@ -204,8 +207,9 @@ def lexicon() -> _Lex:
     ab, ch, co, at = bl["absolute"], bl["character"], bl["contempt"], bl["attunement"]
     m.add_all(ab["trailing"], ("abs_trailing", None), bm)
     m.add_all(ab["phrases"], ("absolute", None), bm)
-    m.add_all(ch["insults"], ("insult", False), bm)
-    m.add_all(ch["names"], ("insult", True), bm)
+    for is_name, key in ((False, "insults"), (True, "names")):
+        for p in ch[key]:
+            m.add(p, ("insult", (is_name, " ".join(normalize_pattern_words(p)))), bm)
     m.add_all(ch["phrases"], ("character", None), bm)
     m.add_all(co["phrases"], ("contempt", None), bm)
     m.add_all(co["judgments"], ("judgment", None), bm)
@@ -232,6 +236,11 @@ def lexicon() -> _Lex:
         partner_nouns=_words(ab["partner_nouns"]),
         char_fillers=_words(ch["fillers"]),
         char_links=_words(ch["links"]),
+        insult_needs={
+            " ".join(normalize_pattern_words(k)): v for k, v in bl.get("insult_needs", {}).items()
+        },
+        kind_needs=bl.get("kind_needs", {}),
+        kind_feelings=bl.get("kind_feelings", {}),
     )
 
 
@@ -313,7 +322,9 @@ def _any_quoted(tokens: list[Token], i: int, j: int) -> bool:
 # ------------------------------------------------------------------------- blame
 
 
-def _find_blame(text: str, tokens: list[Token], lx: _Lex, by: Found) -> list[BlameSpan]:
+def _find_blame(
+    text: str, tokens: list[Token], lx: _Lex, by: Found, insults_found: list[str]
+) -> list[BlameSpan]:
     spans: list[BlameSpan] = []
     n = len(tokens)
 
@@ -368,15 +379,17 @@ def _find_blame(text: str, tokens: list[Token], lx: _Lex, by: Found) -> list[Bla
             spans.append(_span(text, tokens, i, j, "absolute"))
 
     # Character attacks: insults aimed at the partner
-    for is_name, i, j in by.get("insult", ()):
+    for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
             continue
         if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
             spans.append(_span(text, tokens, i, j + 2, "character"))
+            insults_found.append(key)
             continue
         start = _insult_target(tokens, i, bool(is_name), lx)
         if start >= 0:
             spans.append(_span(text, tokens, start, j, "character"))
+            insults_found.append(key)
     for _, i, j in by.get("character", ()):
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "character"))
@@ -541,8 +554,8 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 
 # ------------------------------------------------------------------------- analyze
 
-NEED_MIN = 0.55  # minimum evidence for a need to be returned
-NEED_REL = 0.42  # ... and share of the best need's score
+NEED_MIN = 0.45  # minimum evidence for a need to be returned
+NEED_REL = 0.3  # ... and share of the best need's score
 MAX_NEEDS = 4
 
 
@@ -581,8 +594,8 @@ def analyze(text: str) -> Analysis:
         inner = covered_start <= i and j <= covered_until
         if inner and not (i == covered_start and j == covered_until):
             continue
-        if tokens[i].quoted:
-            continue
+        if tokens[i].quoted and entry.kind == "feeling":
+            continue  # a quoted feeling word is someone else's; quoted faux words still count
         if entry.kind == "lack":
             neg = _negated(tokens, i, 5) or _negated_inside(tokens, i, j)
             if not neg and not _wished(tokens, i):
@@ -652,7 +665,13 @@ def analyze(text: str) -> Analysis:
         safety = True
         break
 
-    blame = _find_blame(text, tokens, lx, by)
+    insults_found: list[str] = []
+    blame = _find_blame(text, tokens, lx, by, insults_found)
+    kinds = list(dict.fromkeys(b.kind for b in blame))
+    for kind in kinds:
+        add(lx.kind_needs.get(kind, {}))
+    for key in dict.fromkeys(insults_found):
+        add(lx.insult_needs.get(key, {}), 0.9)
     request = _find_request(text, tokens, by)
 
     # Rank needs
@@ -674,8 +693,8 @@ def analyze(text: str) -> Analysis:
         guesses: list[str] = []
         for tid in topics:
             guesses.extend(lx.topics[tid].get("feelings", ()))
-        if blame and not feelings:
-            guesses.insert(0, "frustrated")
+        if kinds and not feelings:
+            guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
         for nid in needs:
             g = lx.needs_meta[nid].get("feeling")
             if g:
