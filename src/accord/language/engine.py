@@ -114,6 +114,9 @@ WISH_WORDS = frozenset(
 )
 SELF_WORDS = frozenset(("i", "me", "my", "myself", "we", "us", "our"))
 OTHER_WORDS = frozenset(("you", "he", "she", "they", "him", "her", "them"))
+PARTNER_NOUNS = frozenset(
+    "husband wife partner boyfriend girlfriend fiance fiancee spouse hubby missus".split()
+)
 PREPOSITIONS = frozenset(
     "for to with at about of from by on in like than into onto towards toward around "
     "after before without over under near behind".split()
@@ -436,6 +439,8 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
             if prev in PREPOSITIONS:
                 continue
             return t.word
+        if k > 0 and tokens[k - 1].word == "my" and t.word in PARTNER_NOUNS:
+            return "he"  # "my partner cancels plans all the time"
     return None
 
 
@@ -554,6 +559,7 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 
 # ------------------------------------------------------------------------- analyze
 
+TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and needs
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
 NEED_REL = 0.3  # ... and share of the best need's score
 MAX_NEEDS = 4
@@ -654,7 +660,7 @@ def analyze(text: str) -> Analysis:
         if tid not in topics and not tokens[i].quoted:
             topics.append(tid)
     for tid in topics:
-        add(lx.topics[tid].get("needs", {}), 0.7)
+        add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR)
 
     # Safety
     for has_neg, i, j in by.get("safety", ()):
@@ -702,7 +708,7 @@ def analyze(text: str) -> Analysis:
         for g in guesses:
             if g not in feelings:
                 feelings.append(g)
-            if len(feelings) >= 3:
+            if len(feelings) >= 4:
                 break
 
     return Analysis(
