@@ -14,6 +14,7 @@ from rich.cells import cell_len
 
 from accord import __version__
 from accord.cli.main import main
+from accord.domain.model import Status
 from accord.storage.store import Store
 from accord.storage.views import agreement_rows, session_rows
 
@@ -204,6 +205,16 @@ def test_resume_opens_the_newest_paused_session(store, paused_factory, fake_app,
     code, _, _ = run(capsys, "resume")
     assert code == 0
     assert fake_app == [{"data_dir": store.root, "resume": new.id, "ran": True}]
+
+
+def test_resume_picks_up_a_session_a_crash_left_active(store, paused_factory, fake_app,
+                                                       capsys):
+    interrupted = paused_factory(topic="Cut off")
+    interrupted.status = Status.ACTIVE  # the process died before it could pause
+    store.save(interrupted)
+    code, _, _ = run(capsys, "resume")
+    assert code == 0
+    assert fake_app[0]["resume"] == interrupted.id
 
 
 def test_resume_a_named_session(store, paused_factory, fake_app, capsys):

@@ -96,6 +96,8 @@ def test_the_floor_passes_only_when_the_reflection_landed(talking):
         "I feel lonely on Sundays", "And I need us to plan one thing together"]
     assert [r.landed for r in turn.reflections] == [Landed.NO, Landed.PARTLY, Landed.YES]
     assert turn.passed == at(8)
+    rules.yield_floor(talking, "I'd like that too", at(9))
+    assert talking.turns[1].started == at(8)  # the moment the floor passed
 
 
 def test_speaking_time_counts_only_the_speaker_and_not_the_time_out(talking):
@@ -103,6 +105,7 @@ def test_speaking_time_counts_only_the_speaker_and_not_the_time_out(talking):
     rules.end_timeout(talking, at(25))
     rules.yield_floor(talking, "I want a quiet morning", at(25, 30))
     assert talking.turns[0].statements[0].seconds == 90
+    assert talking.turns[0].started == T0  # the turn began before the time-out
     assert talking.talk_seconds() == {"a": 90, "b": 0}
 
 

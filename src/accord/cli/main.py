@@ -120,7 +120,8 @@ def _resume(folder: Path, session_id: str | None) -> int:
     if session_id is None:
         scan = store.scan()
         _report_problems(scan)
-        paused = [s for s in scan.sessions if s.status == Status.PAUSED]
+        # A session a crash left "active" is as resumable as one that was paused.
+        paused = [s for s in scan.sessions if s.status != Status.CLOSED]
         if not paused:
             raise CliError(
                 f"There is no paused session to resume in {folder}. "

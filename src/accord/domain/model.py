@@ -163,6 +163,7 @@ class Floor:
     since: datetime | None = None  # when the clock last started for this phase; None while paused
     banked: int = 0  # seconds already spent in this phase before a pause or time-out
     draft: str = ""  # text typed but not yet yielded or submitted
+    turn_started: datetime | None = None  # when the current holder was given the floor
 
     def elapsed(self, now: datetime) -> int:
         """Seconds spent in the current phase, not counting pauses and time-outs."""

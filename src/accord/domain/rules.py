@@ -148,6 +148,7 @@ def go_to_step(session: Session, step: Step, now: datetime) -> None:
     session.step = step
     if step == Step.TALK:
         session.floor.since = now
+        session.floor.turn_started = session.floor.turn_started or now
     _touch(session, now)
 
 
@@ -202,11 +203,11 @@ def yield_floor(session: Session, text: str, now: datetime, analysis: dict | Non
     text = _clean(text)
     if not text:
         raise RuleError("Type what you said, or its gist, before handing over.")
+    seconds = session.floor.elapsed(now)
     turn = session.current_turn
     if turn is None:
-        turn = Turn(speaker=session.floor.holder, started=now)
+        turn = Turn(speaker=session.floor.holder, started=session.floor.turn_started or now)
         session.turns.append(turn)
-    seconds = session.floor.elapsed(now)
     turn.statements.append(Statement(text=text, at=now, seconds=seconds, analysis=analysis or {}))
     _restart_clock(session.floor, Phase.REFLECTING, now)
     _touch(session, now)
@@ -261,6 +262,7 @@ def _pass_floor(session: Session, now: datetime) -> None:
     if turn is not None:
         turn.passed = now
     session.floor.holder = session.other(session.floor.holder)
+    session.floor.turn_started = now
     _restart_clock(session.floor, Phase.SPEAKING, now)
 
 

@@ -101,6 +101,8 @@ def _floor_to_dict(floor: Floor) -> dict:
     if floor.since is not None:
         out["since"] = _dt(floor.since)
     out["banked"] = floor.banked
+    if floor.turn_started is not None:
+        out["turn_started"] = _dt(floor.turn_started)
     if floor.draft:
         out["draft"] = floor.draft
     return out
@@ -444,7 +446,7 @@ _PARTNER_KEYS = ("name", "color", "fighting_for")
 _SETTINGS_KEYS = ("turn_seconds", "timeout_minutes", "keep_transcript")
 _PREPARATION_KEYS = ("need", "boundaries")
 _BOUNDARY_KEYS = ("text", "enforcement")
-_FLOOR_KEYS = ("holder", "phase", "since", "banked", "draft")
+_FLOOR_KEYS = ("holder", "phase", "since", "banked", "draft", "turn_started")
 _TURN_KEYS = ("speaker", "started", "passed", "statements", "reflections")
 _STATEMENT_KEYS = ("text", "at", "seconds", "analysis")
 _REFLECTION_KEYS = ("text", "at", "said_aloud", "landed")
@@ -511,6 +513,7 @@ def _read_floor(r: _Reader, d: dict) -> Floor:
         since=r.field(table, w, "since", _datetime, None),
         banked=r.field(table, w, "banked", _count, 0),
         draft=r.field(table, w, "draft", _text, ""),
+        turn_started=r.field(table, w, "turn_started", _datetime, None),
     )
 
 

@@ -92,7 +92,7 @@ class AccordApp(App[None]):
         """Resume a paused (or interrupted) session exactly where it stopped."""
         try:
             session = self.store.load(session_id)
-        except UnreadableFile as error:
+        except (UnreadableFile, ValueError) as error:
             self.notify(str(error), title="Could not open that session", severity="error")
             return
         if session.status == Status.CLOSED:
