@@ -114,6 +114,7 @@ WISH_WORDS = frozenset(
 )
 SELF_WORDS = frozenset(("i", "me", "my", "myself", "we", "us", "our"))
 OTHER_WORDS = frozenset(("you", "he", "she", "they", "him", "her", "them"))
+STANDALONE_CONTEMPT = frozenset(("whatever", "typical", "classic", "figures", "unbelievable"))
 PARTNER_NOUNS = frozenset(
     "husband wife partner boyfriend girlfriend fiance fiancee spouse hubby missus".split()
 )
@@ -297,6 +298,12 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     """True when a feeling word is said of the partner ("you're angry"), not the speaker."""
     if end < len(tokens) and tokens[end].word in ("me", "my", "us", "our", "myself"):
         return False  # "you hurt me", "it upset me"
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].word in ("he", "she", "they", "you")
+        and tokens[end + 1].word in ("is", "are", "was", "were", "gets", "got", "feels", "seems")
+    ):
+        return True  # "how stressed he is"
     clause = tokens[start].clause
     for k in range(start - 1, max(-1, start - 7), -1):
         t = tokens[k]
@@ -410,8 +417,13 @@ def _find_blame(
             continue
         spans.append(_span(text, tokens, i, j, "contempt"))
     for i, tok in enumerate(tokens):
-        if tok.word != "whatever" or tok.quoted:
+        if tok.word not in STANDALONE_CONTEMPT or tok.quoted:
             continue
+        if tok.word != "whatever" and (
+            i + 1 < len(tokens) and tokens[i + 1].sent == tok.sent
+            or i > 0 and tokens[i - 1].sent == tok.sent
+        ):
+            continue  # "Typical." counts only as a sentence of its own
         rest = text[tok.end : tok.end + 3].lstrip(" ")
         prev = tokens[i - 1].word if i > 0 and tokens[i - 1].sent == tok.sent else ""
         alone = not rest or rest[0] in ".!?,;:-\u2026"
@@ -561,7 +573,7 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 
 TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and needs
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
-NEED_REL = 0.3  # ... and share of the best need's score
+NEED_REL = 0.25  # ... and share of the best need's score
 MAX_NEEDS = 4
 
 
@@ -701,6 +713,9 @@ def analyze(text: str) -> Analysis:
             guesses.extend(lx.topics[tid].get("feelings", ()))
         if kinds and not feelings:
             guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
+        if topics or kinds or needs:
+            # the two feelings people most often have behind a complaint
+            guesses[1:1] = ["frustrated", "hurt"]
         for nid in needs:
             g = lx.needs_meta[nid].get("feeling")
             if g:
