@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from .text import Token, normalize_pattern_words
 
@@ -30,17 +29,22 @@ class PatternError(ValueError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
 class _Elem:
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
-    optional: bool = False
-    gap: bool = False
+    """One position of a pattern: accepted words and prefixes, or a gap."""
 
-    def accepts(self, word: str) -> bool:
-        if word in self.words:
-            return True
-        return any(word.startswith(p) for p in self.prefixes)
+    __slots__ = ("words", "prefixes", "optional", "gap")
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        prefixes: tuple[str, ...],
+        optional: bool = False,
+        gap: bool = False,
+    ) -> None:
+        self.words = words
+        self.prefixes = prefixes
+        self.optional = optional
+        self.gap = gap
 
 
 def expand_macros(pattern: str, macros: Mapping[str, str]) -> str:

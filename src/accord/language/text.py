@@ -9,7 +9,6 @@ expanded ("don't" -> "do not", "I'm" -> "i am"), also when typed without the apo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+)*")
 # Characters that end a clause: negation and subjects do not reach across them.
@@ -120,15 +119,24 @@ _CLAUSE_WORDS = frozenset(("but", "although", "though", "however", "whereas", "y
 _NEGATED_BASE = {"can": "can", "won": "will", "shan": "shall", "ain": "is", "don": "do"}
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    word: str  # normalized word
-    start: int  # character span in the original text
-    end: int
-    clause: int  # clause number (negation and subjects stay inside a clause)
-    sent: int  # sentence number
-    quoted: bool  # inside quotation marks in the original text
-    cap: bool  # first letter capitalised in the original text
+    """One normalized word with the span of the original text it came from."""
+
+    __slots__ = ("word", "start", "end", "clause", "sent", "quoted", "cap")
+
+    def __init__(
+        self, word: str, start: int, end: int, clause: int, sent: int, quoted: bool, cap: bool
+    ) -> None:
+        self.word = word  # normalized word
+        self.start = start  # character span in the original text
+        self.end = end
+        self.clause = clause  # clause number (negation and subjects stay inside a clause)
+        self.sent = sent  # sentence number
+        self.quoted = quoted  # inside quotation marks in the original text
+        self.cap = cap  # first letter capitalised in the original text
+
+    def __repr__(self) -> str:
+        return f"Token({self.word!r}, {self.start}, {self.end})"
 
 
 def _expand(word: str) -> list[str]:
