@@ -3,7 +3,7 @@
 Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out]
 
 Prints, for all statements, the tuning part, the held-out part (every 4th statement) and
-the third batch (written last, first run blind; see docs/language.md):
+the third and fourth batches (each written later and first run blind; see docs/language.md):
 needs recall@3 and precision@3, feelings hit rate, blame precision/recall/F1; then speed
 (median microseconds per analyze() on ~300-character statements, statements per second)
 and the import-time cost of `import accord.language` measured in a fresh interpreter.
@@ -170,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         score(part, verbose=True)
         print()
     batch3 = [it for it in items if it.get("batch") == 3]
+    batch4 = [it for it in items if it.get("batch") == 4]
     rows = [("all", score(items)), ("tune", score(tune)), ("held-out", score(held)),
-            ("batch3", score(batch3))]
+            ("batch3", score(batch3)), ("batch4", score(batch4))]
     keys = ["n", "needs_recall@3", "needs_precision@3", "needs_coverage", "feelings_hit",
             "blame_precision", "blame_recall", "blame_f1"]
     print(f"{'metric':<20}" + "".join(f"{name:>10}" for name, _ in rows))

@@ -385,8 +385,11 @@ def _find_blame(
             spans.append(_span(text, tokens, i, j, "absolute"))
 
     for _, i, j in by.get("absolute", ()):
-        if not _any_quoted(tokens, i, j):
-            spans.append(_span(text, tokens, i, j, "absolute"))
+        if _any_quoted(tokens, i, j):
+            continue
+        if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
+            continue  # "I'm anxious every time she goes out" is about the speaker
+        spans.append(_span(text, tokens, i, j, "absolute"))
 
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
@@ -573,7 +576,7 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 
 TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and needs
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
-NEED_REL = 0.25  # ... and share of the best need's score
+NEED_REL = 0.4  # ... and share of the best need's score
 MAX_NEEDS = 4
 
 
