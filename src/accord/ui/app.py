@@ -32,7 +32,8 @@ class AccordApp(App[None]):
         Binding("ctrl+t", "timeout", "Time-out", priority=True, id="accord.timeout"),
         Binding("f1", "help", "Help", priority=True, id="accord.help"),
         Binding("f2", "safety", "Safety", priority=True, id="accord.safety"),
-        Binding("ctrl+q", "quit", "Pause & quit", priority=True, id="accord.quit"),
+        # Works everywhere; shown in the footer by screens with room (keys.QUIT_KEY).
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="accord.quit"),
     ]
 
     def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock):
@@ -62,6 +63,14 @@ class AccordApp(App[None]):
         if self._resume_id:
             self.open_session(self._resume_id)
         self._install_signal_handlers()
+        self.warm_up_language()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up_language(self) -> None:
+        """Load the word lists in the background, so the first pause in typing is instant."""
+        from accord import language
+
+        language.warm_up()
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True

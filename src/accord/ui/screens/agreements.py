@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from accord.storage.views import agreement_rows
+from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
 
 COLUMNS = (
@@ -24,6 +25,7 @@ class AgreementsScreen(Screen):
     HELP_TOPIC = "agreements"
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Home", id="agreements.home"),
+        QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
     DEFAULT_CSS = """
@@ -36,7 +38,7 @@ class AgreementsScreen(Screen):
         yield Static("", id="agreements-title")
         yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="agreements-problems")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         scan = self.app.store.scan()

@@ -20,7 +20,7 @@ class SessionScreen(Screen):
 
     STEP: Step = Step.TALK
     BINDINGS = [
-        Binding("f3", "pause", "Pause", id="session.pause"),
+        Binding("f3", "pause", "Pause", id="session.pause", show=False),  # on the header
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -37,7 +37,7 @@ class SessionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield SessionHeader(self.STEP)
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> Iterable[Widget]:
         return ()

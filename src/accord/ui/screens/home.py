@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
+from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
 
 
@@ -39,6 +40,7 @@ class HomeScreen(Screen):
         Binding("n", "new_session", "New session", id="home.new"),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("a", "agreements", "Agreements", id="home.agreements"),
+        QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -54,7 +56,7 @@ class HomeScreen(Screen):
             yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_lists()

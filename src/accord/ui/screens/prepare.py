@@ -38,13 +38,14 @@ class PrepareScreen(SessionScreen):
         column = Vertical(
             Static(fmt("[b]$name[/b]", name=partner.name), classes="who"),
             Static("What do you most need from this conversation?", classes="ask"),
-            Input(prep.need, id=f"need-{pid}", compact=True, max_length=300),
+            Input(prep.need, id=f"need-{pid}", compact=True, max_length=300,
+                  placeholder="e.g. to feel we're on the same team"),
             Static("A boundary you bring (optional)", classes="ask"),
             Input(boundary.text if boundary else "", id=f"boundary-{pid}", compact=True,
-                  max_length=300),
+                  max_length=300, placeholder="e.g. no raised voices"),
             Static("What will you do if it's crossed?", classes="ask"),
             Input(boundary.enforcement if boundary else "", id=f"enforce-{pid}", compact=True,
-                  max_length=300),
+                  max_length=300, placeholder="e.g. I'll step out and come back in 20 minutes"),
             Static("", id=f"kind-{pid}", classes="kind"),
             classes="partner",
         )

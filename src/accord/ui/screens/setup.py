@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton,
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
+from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
 from accord.ui.widgets.session_header import SessionHeader
 
@@ -30,6 +31,7 @@ class SetupScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "start", "Start", id="session.next"),
         Binding("f3", "pause", "Back", id="session.pause"),
+        QUIT_KEY,
     ]
 
     def compose(self) -> ComposeResult:
@@ -67,11 +69,11 @@ class SetupScreen(Screen):
                     yield RadioButton("Flip a coin", id="start-coin")
             yield Checkbox("Keep what we said (untick to keep only the agreements)",
                            value=True, id="keep", compact=True)
+        with Horizontal(id="setup-actions"):
+            yield Button("Start  ^N", id="start", variant="primary")
+            yield Button("Back  F3", id="back")
             yield Static("", id="error")
-            with Horizontal(id="setup-actions"):
-                yield Button("Start  ^N", id="start", variant="primary")
-                yield Button("Back  F3", id="back")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         first_empty = next(

@@ -8,24 +8,37 @@ from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
 
 from accord import language
 from accord.domain import rules
 from accord.domain.model import LAYER_TITLES, Issue, Layer, Session, Step
 from accord.ui.screens.base import SessionScreen
-from accord.ui.text import fmt, plain
+from accord.ui.text import fmt
 
 LAYER_LEGEND = (
-    "[b]1 Foundation[/b] core needs, boundaries: acknowledged, not bargained   "
-    "[b]2 Temperament[/b] how we're made: understood   "
-    "[b]3 Negotiable[/b] roles, chores, time, money logistics: becomes agreements"
+    "[b]1 Foundation[/b]   core needs and boundaries: acknowledged, never bargained\n"
+    "[b]2 Temperament[/b]  how each of you is made: understood, and noted\n"
+    "[b]3 Negotiable[/b]   roles, chores, time, money logistics: agreed on next"
 )
+LAYER_KEYS = Binding.Group("Layer")
 LAYER_OUTCOME = {
     Layer.FOUNDATION: "acknowledged",
     Layer.TEMPERAMENT: "noted",
     Layer.NEGOTIABLE: "to agree on",
 }
+
+
+def issue_option(issue: Issue) -> Option:
+    layer = f"{int(issue.layer)} {LAYER_TITLES[issue.layer]}" if issue.layer else "? unsorted"
+    markup = "[b]$layer[/b]  $title"
+    if issue.suggested:
+        markup += "  [dim](suggested)[/dim]"
+    if issue.note:
+        markup += "\n               [i]$note[/i]"
+    return Option(fmt(markup, layer=f"{layer:<13}", title=issue.title, note=issue.note),
+                  id=issue.id)
 
 
 def suggest_into(session: Session, now) -> None:
@@ -52,20 +65,20 @@ class SortScreen(SessionScreen):
     STEP = Step.SORT
     CSS_PATH = "sort.tcss"
     BINDINGS = [
-        Binding("1", "layer(1)", "Foundation", id="sort.layer1"),
-        Binding("2", "layer(2)", "Temperament", id="sort.layer2"),
-        Binding("3", "layer(3)", "Negotiable", id="sort.layer3"),
-        Binding("a", "add", "Add issue", id="sort.add"),
+        Binding("1", "layer(1)", "Foundation", id="sort.layer1", group=LAYER_KEYS),
+        Binding("2", "layer(2)", "Temperament", id="sort.layer2", group=LAYER_KEYS),
+        Binding("3", "layer(3)", "Negotiable", id="sort.layer3", group=LAYER_KEYS),
+        Binding("a", "add", "Add", id="sort.add"),
         Binding("e", "rename", "Edit", id="sort.edit"),
         Binding("o", "note", "Note", id="sort.note"),
         Binding("x,delete", "remove", "Remove", id="sort.remove"),
         Binding("b", "back", "Back to talk", show=False, id="sort.back"),
-        Binding("ctrl+n", "next", "Go to agree", id="session.next"),
+        Binding("ctrl+n", "next", "Agree", id="session.next"),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(fmt(LAYER_LEGEND), id="legend")
-        yield DataTable(id="issues", cursor_type="row", zebra_stripes=True)
+        yield OptionList(id="issues")
         yield Static("", id="detail")
         with Horizontal(id="sort-actions"):
             yield Button("Add issue  a", id="add")
@@ -73,38 +86,34 @@ class SortScreen(SessionScreen):
             yield Button("Go to agree  ^N", id="next", variant="primary")
 
     def on_mount(self) -> None:
-        table = self.query_one("#issues", DataTable)
-        table.add_column("Issue", key="title")
-        table.add_column("Layer", key="layer", width=14)
-        table.add_column("Note", key="note")
         if not self.session.issues:
             suggest_into(self.session, self.app.now())
             self.app.save()
         self.refresh_table()
-        table.focus()
+        self.query_one("#issues", OptionList).focus()
 
     def refresh_table(self, keep: str | None = None) -> None:
-        table = self.query_one("#issues", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for issue in self.session.issues:
-            layer = f"{int(issue.layer)} {LAYER_TITLES[issue.layer]}" if issue.layer else "?"
-            title = plain(issue.title + ("  (suggested)" if issue.suggested else ""))
-            table.add_row(title, layer, plain(issue.note), key=issue.id)
+        issues = self.query_one("#issues", OptionList)
+        row = issues.highlighted or 0
+        issues.clear_options()
+        issues.add_options(issue_option(issue) for issue in self.session.issues)
         if keep is not None:
-            row = table.get_row_index(keep)
+            row = next(n for n, i in enumerate(self.session.issues) if i.id == keep)
         if self.session.issues:
-            table.move_cursor(row=min(row, len(self.session.issues) - 1))
+            issues.highlighted = min(row, len(self.session.issues) - 1)
         self.show_detail()
 
     def selected(self) -> Issue | None:
-        table = self.query_one("#issues", DataTable)
-        if not self.session.issues:
+        highlighted = self.query_one("#issues", OptionList).highlighted
+        if highlighted is None or not self.session.issues:
             return None
-        return self.session.issues[min(table.cursor_row, len(self.session.issues) - 1)]
+        return self.session.issues[min(highlighted, len(self.session.issues) - 1)]
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_rename()
 
     def show_detail(self) -> None:
         issue = self.selected()

@@ -56,7 +56,7 @@ class TalkScreen(SessionScreen):
         Binding("2", "answer('partly')", "There's more", id="talk.partly"),
         Binding("3", "answer('no')", "Not quite", id="talk.no"),
         Binding("4", "move_on", "Move on", id="talk.move_on"),
-        Binding("ctrl+n", "sort", "Go to sort", id="session.next"),
+        Binding("ctrl+n", "sort", "Sort", id="session.next"),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -139,15 +139,15 @@ class TalkScreen(SessionScreen):
                 speaker=speaker, said=said, how=LISTENER_PROMPT, suggestion=suggestion,
             )
         reflection = turn.reflections[-1] if turn and turn.reflections else None
-        heard = (
-            reflection.text
-            if reflection and reflection.text
-            else f"{listener} said it aloud."
-        )
-        return fmt(
-            "[b]$speaker said:[/b] $said\n[b]$listener reflected:[/b] $heard\n\n"
-            "$speaker, did that land?",
-            speaker=speaker, listener=listener, said=said, heard=heard,
+        if reflection and reflection.text:
+            heard = fmt("[b]$listener reflected:[/b] $heard", listener=listener,
+                        heard=reflection.text)
+        else:
+            heard = fmt("[b]$listener said the reflection aloud.[/b]", listener=listener)
+        return (
+            fmt("[b]$speaker said:[/b] $said\n", speaker=speaker, said=said)
+            + heard
+            + fmt("\n\n$speaker, did that land?", speaker=speaker)
         )
 
     def tick(self) -> None:
@@ -182,7 +182,7 @@ class TalkScreen(SessionScreen):
                 a=session.name("a"), b=session.name("b"),
                 ta=minutes_and_seconds(seconds["a"]), tb=minutes_and_seconds(seconds["b"]),
                 bar=balance_bar(seconds, 16),
-                turns=f"{len(session.turns)} turns",
+                turns=f"{len(session.turns)} turn{'' if len(session.turns) == 1 else 's'}",
             )
         )
 

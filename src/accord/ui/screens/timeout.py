@@ -15,6 +15,7 @@ from textual.widgets import Button, Digits, Footer, Input, Static
 from accord.domain import rules
 from accord.domain.summary import minutes_and_seconds
 from accord.guide import TIMEOUT_REMINDER, TIMEOUT_WHY
+from accord.ui.keys import QUIT_KEY
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.widgets.breathing import BreathingPacer
@@ -25,6 +26,7 @@ class TimeoutRequest(ModalScreen[tuple[str, int] | None]):
 
     DEFAULT_CSS = MODAL_CSS.format(name="TimeoutRequest") + """
     TimeoutRequest #minutes-row { height: 1; margin-top: 1; }
+    TimeoutRequest #minutes-row Static { width: auto; }
     TimeoutRequest #minutes { width: 8; }
     TimeoutRequest #error { height: auto; }
     """
@@ -81,7 +83,8 @@ class TimeoutScreen(Screen):
     BINDINGS = [
         Binding("r", "resume", "We're back", id="timeout.resume"),
         Binding("m", "more", "More time", id="timeout.more"),
-        Binding("p", "pause_close", "Pause & close", id="timeout.pause"),
+        Binding("p", "pause_close", "Pause, close", id="timeout.pause"),
+        QUIT_KEY,
     ]
 
     def __init__(self, planned_return: datetime | None = None) -> None:
@@ -110,7 +113,7 @@ class TimeoutScreen(Screen):
                 yield Button("We're back: resume  r", id="resume", variant="primary")
                 yield Button("More time  m", id="more")
                 yield Button("Pause and close  p", id="pause")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         session = self.app.session
@@ -153,7 +156,7 @@ class TimeoutScreen(Screen):
         if left > 0:
             early = await self.app.push_screen_wait(
                 Confirm(
-                    f"There are {minutes_and_seconds(left)} minutes left. Bodies usually need "
+                    f"There are {minutes_and_seconds(left)} left. Bodies usually need "
                     "the full time to settle. Come back now anyway?",
                     yes="Yes, we're both ready", no="Keep resting",
                 )
