@@ -79,6 +79,14 @@ async def test_a_time_out_survives_quitting(app_factory, data_dir, clock):
         await pilot.pause()
         assert isinstance(again.screen, TimeoutScreen)
         assert again.screen.remaining() == 15 * 60
+        assert again.session.status == Status.ACTIVE
+        clock.advance(minutes=15)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(again.screen, TalkScreen)
+    resumed = only_session(data_dir)
+    assert resumed["status"] == "active"
+    assert resumed["timeouts"][0]["outcome"] == "resumed"
 
 
 async def test_a_layer_one_issue_cannot_become_an_agreement(app_factory, data_dir):

@@ -107,8 +107,7 @@ class AccordApp(App[None]):
         if session.status == Status.CLOSED:
             self.notify("That session is closed; its agreements are in the review.")
             return
-        if session.active_timeout is None:
-            rules.resume(session, self.now())
+        rules.resume(session, self.now())  # a running time-out keeps its own clock
         self.session = session
         self.save()
         self.show_step()

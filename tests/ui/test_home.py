@@ -1,0 +1,41 @@
+"""The home screen: unreadable files reported, paused sessions listed, the safety notice once."""
+
+from __future__ import annotations
+
+from accord.ui.screens.home import HomeScreen
+from accord.ui.screens.notices import WelcomeScreen
+
+
+async def test_an_unreadable_file_is_named_with_its_reason_and_left_alone(app_factory, data_dir,
+                                                                          store, paused_factory):
+    store.save(paused_factory(topic="Bedtimes"))
+    broken = data_dir / "20260101-000000-dead.session.toml"
+    broken.write_text("schema = 1\ntopic = [unclosed\n", encoding="utf-8")
+    before = broken.read_bytes()
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, WelcomeScreen):
+            await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        problems = str(app.screen.query_one("#problems").render())
+        assert "20260101-000000-dead.session.toml" in problems
+        assert "line 2" in problems  # the reason, with where the file goes wrong
+        paused = app.screen.query_one("#paused")
+        assert paused.option_count == 1
+        assert "Bedtimes" in str(paused.get_option_at_index(0).prompt)
+    assert broken.read_bytes() == before
+
+
+async def test_the_full_safety_notice_shows_on_first_run_only(app_factory, data_dir):
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+    again = app_factory()
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+        assert "afraid" in str(again.screen.query_one("#safety-line").render())
