@@ -270,3 +270,9 @@ def test_closing_without_the_transcript_keeps_only_the_agreements(talking):
     assert statement.text == "" and statement.seconds == 60
     assert talking.turns[0].reflections[0].text == ""
     assert talking.transcript_removed
+
+
+def test_plural_counts():
+    from accord.domain.summary import plural
+
+    assert [plural(n, "turn") for n in (0, 1, 2)] == ["0 turns", "1 turn", "2 turns"]

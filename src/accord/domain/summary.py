@@ -10,6 +10,11 @@ def minutes_and_seconds(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def plural(count: int, word: str) -> str:
+    """``1 turn``, ``3 turns``: English plurals for the few nouns accord counts."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def where_we_left_off(session: Session) -> str:
     """One or two sentences that help the couple pick up the thread."""
     step = STEP_TITLES[session.step]
@@ -29,8 +34,7 @@ def where_we_left_off(session: Session) -> str:
             Phase.REFLECTING: f"{listener} is reflecting back what {holder} said",
             Phase.CONFIRMING: f"{holder} is saying whether {listener}'s reflection landed",
         }[session.floor.phase]
-        turns = len(session.turns)
-        return f"Talk: {doing}. {turns} turn{'s' if turns != 1 else ''} so far."
+        return f"Talk: {doing}. {plural(len(session.turns), 'turn')} so far."
     if session.step == Step.SORT:
         placed = sum(1 for i in session.issues if i.layer is not None)
         return f"Sort: {placed} of {len(session.issues)} issues placed in a layer."

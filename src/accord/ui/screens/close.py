@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Session, Step
-from accord.domain.summary import minutes_and_seconds
+from accord.domain.summary import minutes_and_seconds, plural
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
@@ -58,6 +58,10 @@ class CloseScreen(SessionScreen):
         with Horizontal(id="close-actions"):
             yield Button("Save and close  ^N", id="close-session", variant="primary")
             yield Button("Back to agree  b", id="back")
+
+    def on_mount(self) -> None:
+        first = self.query(Checkbox).first() if self.session.agreements else None
+        (first or self.query_one("#thanks-a", Input)).focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         index, pid = (event.checkbox.id or "c0-a")[1:].split("-")
@@ -108,7 +112,7 @@ def summary_text(session: Session, saved_to: str):
     lines = [
         "[b]Saved.[/b] $where",
         "",
-        "Talk time: $ta for $a, $tb for $b, over $turns turns.",
+        "Talk time: $ta for $a, $tb for $b, over $turns.",
         "Time-outs: $timeouts.",
         "",
         "[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.",
@@ -116,7 +120,7 @@ def summary_text(session: Session, saved_to: str):
     values = {
         "where": saved_to, "a": session.name("a"), "b": session.name("b"),
         "ta": minutes_and_seconds(talk["a"]), "tb": minutes_and_seconds(talk["b"]),
-        "turns": len(session.turns), "timeouts": len(session.timeouts) or "none",
+        "turns": plural(len(session.turns), "turn"), "timeouts": len(session.timeouts) or "none",
     }
     for n, item in enumerate(session.agreed):
         lines.append(f"  • $g{n}")

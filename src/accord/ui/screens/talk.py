@@ -13,7 +13,7 @@ from textual.widgets import Button, Static, TextArea
 from accord import language
 from accord.domain import rules
 from accord.domain.model import Landed, Phase, Step
-from accord.domain.summary import minutes_and_seconds
+from accord.domain.summary import minutes_and_seconds, plural
 from accord.guide import LISTENER_PROMPT, SPEAKER_PROMPT
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
@@ -182,7 +182,7 @@ class TalkScreen(SessionScreen):
                 a=session.name("a"), b=session.name("b"),
                 ta=minutes_and_seconds(seconds["a"]), tb=minutes_and_seconds(seconds["b"]),
                 bar=balance_bar(seconds, 16),
-                turns=f"{len(session.turns)} turn{'' if len(session.turns) == 1 else 's'}",
+                turns=plural(len(session.turns), "turn"),
             )
         )
 
