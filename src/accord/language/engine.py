@@ -142,7 +142,7 @@ def _words(items: list[str]) -> frozenset[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # feeling | faux | lack
+    kind: str  # feeling | faux | lack | situation
     name: str
     feelings: tuple[str, ...]
     needs: dict[str, float]
@@ -193,6 +193,19 @@ def lexicon() -> _Lex:
             entries.append(entry)
             m.add_all(item["words"], ("feel", idx), macros)
 
+    si = _read("situations.toml")
+    smacros = si.get("macros", {})
+    for item in si.get("situation", []):
+        for nid in item.get("needs", {}):
+            if nid not in NEED_IDS:
+                raise ValueError(f"situations.toml: unknown need id {nid!r}")
+        idx = len(entries)
+        entries.append(
+            _Entry("situation", item["name"], tuple(item.get("feelings", ())),
+                   dict(item.get("needs", {})))
+        )
+        m.add_all(item["words"], ("feel", idx), smacros)
+
     nd = _read("needs.toml")
     nmacros = nd.pop("macros", {})
     for nid, meta in nd.items():
@@ -210,6 +223,8 @@ def lexicon() -> _Lex:
     bm = bl.get("macros", {})
     ab, ch, co, at = bl["absolute"], bl["character"], bl["contempt"], bl["attunement"]
     m.add_all(ab["trailing"], ("abs_trailing", None), bm)
+    m.add_all([w for w in ab["words"] if len(normalize_pattern_words(w)) > 1],
+              ("abs_trailing", None), bm)
     m.add_all(ab["phrases"], ("absolute", None), bm)
     for is_name, key in ((False, "insults"), (True, "names")):
         for p in ch[key]:
@@ -234,7 +249,8 @@ def lexicon() -> _Lex:
         entries=entries,
         needs_meta=nd,
         topics=tp,
-        abs_words=_words(ab["words"]),
+        # one-word absolutes only; "non stop" must not make "stop" an absolute
+        abs_words=_words([w for w in ab["words"] if len(normalize_pattern_words(w)) == 1]),
         abs_fillers=_words(ab["fillers"]),
         abs_subjects=_words(ab["subjects"]),
         partner_nouns=_words(ab["partner_nouns"]),
@@ -320,6 +336,29 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
+_EXPECT_WORDS = frozenset(("should", "supposed", "expect", "expects", "expected", "ought"))
+_SAY_WORDS = frozenset(
+    "says said say thinks thought think calls called call claims claimed accuses accused "
+    "tells told".split()
+)
+
+
+def _expected_feeling(tokens: list[Token], start: int) -> bool:
+    """A feeling someone else expects or ascribes to the speaker, not one they state:
+    "he thinks I should be grateful", "she says I'm jealous"."""
+    clause = tokens[start].clause
+    for k in range(start - 1, max(-1, start - 5), -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return False
+        if t.word in _EXPECT_WORDS:
+            return True
+        if t.word in _SAY_WORDS:
+            prev = tokens[k - 1].word if k > 0 and tokens[k - 1].clause == clause else ""
+            return prev in OTHER_WORDS or prev in PARTNER_NOUNS
+    return False
+
+
 def _span(text: str, tokens: list[Token], i: int, j: int, kind: str) -> BlameSpan:
     s, e = tokens[i].start, tokens[j - 1].end
     return BlameSpan(s, e, kind, text[s:e])
@@ -347,9 +386,17 @@ def _find_blame(
                 tokens[k].word in ("not", "never") and tokens[k].clause == tok.clause
                 for k in range(max(0, i - 4), i)
             )
+        k = i - 1
+        if not is_abs and i > 0 and (
+            w == "nothing" and tokens[i - 1].word in _NOTHING_VERBS
+            or w == "everything" and tokens[i - 1].word.startswith(_EVERYTHING_VERBS)
+        ):
+            # "he does nothing around the house", "she criticises everything I do"
+            is_abs = True
+            if tokens[i - 1].word not in lx.abs_fillers:
+                k = i - 2
         if not is_abs or tok.quoted:
             continue
-        k = i - 1
         found = -1
         while k >= 0 and tokens[k].clause == tok.clause and i - k <= 7:
             kw = tokens[k].word
@@ -380,7 +427,9 @@ def _find_blame(
             continue
         subj = _clause_subject(tokens, i)
         if subj is None and tokens[i].word == "every":
-            subj = _forward_subject(tokens, j)
+            # "every time we argue she ..." is about the partner; "every time we visit his
+            # parents his mum ..." is about both of us
+            subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
         if subj is not None and subj in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "absolute"))
 
@@ -441,6 +490,12 @@ def _find_blame(
     return _dedupe_spans(spans)
 
 
+_NOTHING_VERBS = frozenset(
+    "do does did doing help helps helped contribute contributes contributed says said".split()
+)
+_EVERYTHING_VERBS = ("critici", "complain", "moan", "judge", "question", "control", "nitpick")
+
+
 def _clause_subject(tokens: list[Token], i: int) -> str | None:
     clause = tokens[i].clause
     for k in range(i - 1, -1, -1):
@@ -459,12 +514,12 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def _forward_subject(tokens: list[Token], j: int) -> str | None:
+def _forward_subject(tokens: list[Token], j: int, window: int = 14) -> str | None:
     """After a leading "every time I ...", find the partner as subject of the main clause."""
     if j >= len(tokens):
         return None
     sent = tokens[j - 1].sent
-    for k in range(j, min(len(tokens), j + 14)):
+    for k in range(j, min(len(tokens), j + window)):
         t = tokens[k]
         if t.sent != sent:
             return None
@@ -487,6 +542,11 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
             if saw_link or is_name:
                 return k
             return -1
+        if w == "your" and not saw_link and k + 1 < len(tokens) and (
+            tokens[k + 1].word in lx.char_fillers and tokens[k + 1].word not in ("a", "an", "the")
+            or k + 1 == i and i + 1 < len(tokens) and tokens[i + 1].clause != clause
+        ):
+            return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
             return k - 1 if saw_link else -1
         if w in lx.char_links or w in ("have", "has", "had", "will", "would", "can", "could"):
@@ -600,6 +660,7 @@ def analyze(text: str) -> Analysis:
     also: list[str] = []
     faux_feel: list[str] = []
     faux: list[str] = []
+    situation_feel: list[str] = []  # feelings to guess from situations, never "stated"
     safety = False
     seen_entries: set[int] = set()
     by: Found = {}
@@ -617,6 +678,15 @@ def analyze(text: str) -> Analysis:
             continue
         if tokens[i].quoted and entry.kind == "feeling":
             continue  # a quoted feeling word is someone else's; quoted faux words still count
+        if entry.kind == "situation":
+            if not _negated_inside(tokens, i, j) and _negated(tokens, i):
+                continue
+            covered_start, covered_until = i, j
+            if idx not in seen_entries:
+                seen_entries.add(idx)
+                add(entry.needs)
+                situation_feel.extend(entry.feelings)
+            continue
         if entry.kind == "lack":
             neg = _negated(tokens, i, 5) or _negated_inside(tokens, i, j)
             if not neg and not _wished(tokens, i):
@@ -639,7 +709,9 @@ def analyze(text: str) -> Analysis:
                     faux_feel.extend(entry.negated_feelings)
                     add(entry.negated_needs or {})
             continue
-        if entry.kind == "feeling" and _partner_feeling(tokens, i, j):
+        if entry.kind == "feeling" and (
+            _partner_feeling(tokens, i, j) or _expected_feeling(tokens, i)
+        ):
             continue
         covered_start, covered_until = i, j
         if idx in seen_entries:
@@ -711,12 +783,12 @@ def analyze(text: str) -> Analysis:
             feelings.append(f)
     stated_feelings = tuple(feelings)
     if len(feelings) < 2:
-        guesses: list[str] = []
+        guesses: list[str] = list(situation_feel)
         for tid in topics:
             guesses.extend(lx.topics[tid].get("feelings", ()))
-        if kinds and not feelings:
+        if kinds and not feelings and not situation_feel:
             guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
-        if topics or kinds or needs:
+        if (topics or kinds or needs) and not situation_feel:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
         for nid in needs:
