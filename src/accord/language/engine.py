@@ -635,6 +635,10 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 # ------------------------------------------------------------------------- analyze
 
 TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and needs
+# Each further topic in a statement weighs this much of the one before, in order of
+# appearance: with several topics, the later ones are often passing detail ("always late:
+# dinner, my sister's wedding, school pick-up" is about lateness, not family or kids).
+TOPIC_DECAY = 0.6
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
 NEED_REL = 0.4  # ... and share of the best need's score
 MAX_NEEDS = 4
@@ -746,8 +750,8 @@ def analyze(text: str) -> Analysis:
     for tid, i, _j in sorted(by.get("topic", ()), key=lambda m: m[1]):
         if tid not in topics and not tokens[i].quoted:
             topics.append(tid)
-    for tid in topics:
-        add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR)
+    for rank, tid in enumerate(topics):
+        add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR * TOPIC_DECAY**rank)
 
     # Safety
     for has_neg, i, j in by.get("safety", ()):
