@@ -232,6 +232,9 @@ def lexicon() -> _Lex:
     m.add_all(ch["phrases"], ("character", None), bm)
     m.add_all(co["phrases"], ("contempt", None), bm)
     m.add_all(co["judgments"], ("judgment", None), bm)
+    m.add_all(co.get("alone", []), ("contempt_alone", None), bm)
+    m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
+    m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(at["phrases"], ("attunement", None), bm)
 
     sf = _read("safety.toml")
@@ -378,6 +381,10 @@ def _find_blame(
     n = len(tokens)
 
     # Absolutes: "you always", "he never", "my wife never", "why can't you ever"
+    praise = (
+        {i for _, i, _ in by.get("praise_never", ())},
+        {i for _, i, _ in by.get("praise_always", ())},
+    )
     for i, tok in enumerate(tokens):
         w = tok.word
         is_abs = w in lx.abs_words
@@ -418,7 +425,7 @@ def _find_blame(
                 k -= 1
                 continue
             break
-        if found >= 0:
+        if found >= 0 and not _praise(tokens, i + 1, w, praise, lx):
             spans.append(_span(text, tokens, found, i + 1, "absolute"))
 
     # Trailing absolutes: "you're on your phone all the time"
@@ -436,6 +443,10 @@ def _find_blame(
     for _, i, j in by.get("absolute", ()):
         if _any_quoted(tokens, i, j):
             continue
+        abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in lx.abs_words),
+                        "")
+        if abs_word and _praise(tokens, j, abs_word, praise, lx):
+            continue  # "she has never once cheated"
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
         spans.append(_span(text, tokens, i, j, "absolute"))
@@ -449,7 +460,7 @@ def _find_blame(
             insults_found.append(key)
             continue
         start = _insult_target(tokens, i, bool(is_name), lx)
-        if start >= 0:
+        if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
     for _, i, j in by.get("character", ()):
@@ -460,6 +471,10 @@ def _find_blame(
     for _, i, j in by.get("contempt", ()):
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_alone", ()):
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("judgment", ()):
         if _any_quoted(tokens, i, j):
             continue
@@ -494,6 +509,70 @@ _NOTHING_VERBS = frozenset(
     "do does did doing help helps helped contribute contributes contributed says said".split()
 )
 _EVERYTHING_VERBS = ("critici", "complain", "moan", "judge", "question", "control", "nitpick")
+
+
+_ALONE_LEAD = frozenset("like oh so um and i mean just well okay ok honestly but".split())
+_ALONE_TAIL = frozenset("right now then again".split())
+
+
+def _alone_in_clause(tokens: list[Token], i: int, j: int) -> bool:
+    """Does the phrase at i..j make up its clause, give or take a leading "like" / "oh"?"""
+    c = tokens[i].clause
+    k = i - 1
+    while k >= 0 and tokens[k].clause == c:
+        if tokens[k].word not in _ALONE_LEAD:
+            return False
+        k -= 1
+    k = j
+    while k < len(tokens) and tokens[k].clause == c:
+        if tokens[k].word not in _ALONE_TAIL:
+            return False
+        k += 1
+    return True
+
+
+_PRAISE_SKIP = frozenset("once ever even really just been so".split())
+
+
+def _praise(tokens: list[Token], k: int, abs_word: str, praise: tuple[set[int], set[int]],
+            lx: _Lex) -> bool:
+    """Is the absolute ending before token k praise ("he never forgets", "you always make
+    me laugh") rather than blame?"""
+    starts = praise[0] if abs_word in ("never", "ever") else praise[1]
+    if not starts:
+        return False
+    for m in range(k, min(len(tokens), k + 3)):
+        if m in starts:
+            return True
+        if tokens[m].word not in _PRAISE_SKIP and tokens[m].word not in lx.abs_fillers:
+            return False
+    return False
+
+
+_REPORT_WORDS = frozenset(
+    "says said say saying thinks thought think thinking calls called call claims claimed "
+    "told tells reckons reckon".split()
+)
+
+
+def _reported(tokens: list[Token], start: int) -> bool:
+    """Is an insult about the partner reported from someone else ("my mum says he's lazy")
+    or taken back ("I'm not saying he's useless", "I used to think he was selfish")?"""
+    k = start - 1
+    if k >= 0 and tokens[k].word == "that":
+        k -= 1
+    if k < 0 or tokens[k].word not in _REPORT_WORDS:
+        return False
+    before = [tokens[m].word for m in range(max(0, k - 3), k)]
+    if NEGATORS.intersection(before) or "used" in before:
+        return True
+    for w in reversed(before):
+        if w in ("i", "we"):
+            return False  # "I think you're selfish" is the speaker's own judgement
+        if w in ("always", "keeps", "just", "even", "also", "still", "really", "am", "do"):
+            continue
+        return True
+    return False
 
 
 def _clause_subject(tokens: list[Token], i: int) -> str | None:
@@ -543,7 +622,9 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
                 return k
             return -1
         if w == "your" and not saw_link and k + 1 < len(tokens) and (
-            tokens[k + 1].word in lx.char_fillers and tokens[k + 1].word not in ("a", "an", "the")
+            k + 1 < i
+            and tokens[k + 1].word in lx.char_fillers
+            and tokens[k + 1].word not in ("a", "an", "the")
             or k + 1 == i and i + 1 < len(tokens) and tokens[i + 1].clause != clause
         ):
             return k  # "ur so lazy", "your pathetic." (you're)
