@@ -142,7 +142,7 @@ def _words(items: list[str]) -> frozenset[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # feeling | faux | lack | situation
+    kind: str  # feeling | faux | lack | situation | situation_lack
     name: str
     feelings: tuple[str, ...]
     needs: dict[str, float]
@@ -201,8 +201,8 @@ def lexicon() -> _Lex:
                 raise ValueError(f"situations.toml: unknown need id {nid!r}")
         idx = len(entries)
         entries.append(
-            _Entry("situation", item["name"], tuple(item.get("feelings", ())),
-                   dict(item.get("needs", {})))
+            _Entry("situation_lack" if item.get("lack") else "situation", item["name"],
+                   tuple(item.get("feelings", ())), dict(item.get("needs", {})))
         )
         m.add_all(item["words"], ("feel", idx), smacros)
 
@@ -433,7 +433,7 @@ def _find_blame(
         if _any_quoted(tokens, i, j):
             continue
         subj = _clause_subject(tokens, i)
-        if subj is None and tokens[i].word == "every":
+        if subj is None and tokens[i].word in ("every", "whenever"):
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
@@ -763,8 +763,13 @@ def analyze(text: str) -> Analysis:
             continue
         if tokens[i].quoted and entry.kind == "feeling":
             continue  # a quoted feeling word is someone else's; quoted faux words still count
-        if entry.kind == "situation":
-            if not _negated_inside(tokens, i, j) and _negated(tokens, i):
+        if entry.kind.startswith("situation"):
+            neg_in = _negated_inside(tokens, i, j)
+            if entry.kind == "situation_lack":
+                # something missed: counts only when it is not happening or is wished for
+                if not (neg_in or _negated(tokens, i, 5) or _wished(tokens, i)):
+                    continue
+            elif not neg_in and _negated(tokens, i):
                 continue
             covered_start, covered_until = i, j
             if idx not in seen_entries:
