@@ -205,3 +205,35 @@ def test_the_speaker_own_judgement_is_still_blame() -> None:
 def test_praise_does_not_hide_a_real_absolute() -> None:
     assert analyze("you never listen").has_blame
     assert analyze("you always make me feel stupid").has_blame
+
+
+# ------------------------------------------------------------------ missed things (lack = true)
+
+
+@pytest.mark.parametrize(
+    ("missed", "present", "need"),
+    [
+        ("he never asks how i am", "he asks how i am", "consideration"),
+        ("he never takes my side", "he takes my side", "support"),
+        ("she never wants to go anywhere", "we go anywhere we like", "fun"),
+        ("i have no privacy", "we respect each other's privacy", "space"),
+        ("my boyfriend won't tell his parents about me", "he told his parents about me",
+         "acceptance"),
+    ],
+)
+def test_a_missed_thing_counts_only_when_missing(missed: str, present: str, need: str) -> None:
+    assert need in analyze(missed).needs[:3], analyze(missed).need_scores
+    assert need not in analyze(present).needs[:1]
+
+
+def test_never_home_is_about_connection() -> None:
+    assert analyze("he's never home").needs[0] == "connection"
+
+
+def test_taken_for_a_side_is_about_support() -> None:
+    assert "support" in analyze("he lets his mother walk all over me").needs[:3]
+
+
+def test_intimidation_opens_the_safety_notice() -> None:
+    assert analyze("when he's angry he stands really close and blocks the door").safety
+    assert not analyze("he stands close to the door at parties").safety
