@@ -170,6 +170,20 @@ class _Lex:
 @cache
 def lexicon() -> _Lex:
     """Load and compile all lexicons (once per process)."""
+    import gc
+
+    # Building the tries makes tens of thousands of small objects that all live on; the
+    # cyclic garbage collector would only scan them again and again meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_lexicon()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_lexicon() -> _Lex:
     m = Matcher()
     fe = _read("feelings.toml")
     macros = fe.get("macros", {})
