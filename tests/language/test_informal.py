@@ -238,3 +238,40 @@ def test_taken_for_a_side_is_about_support() -> None:
 def test_intimidation_opens_the_safety_notice() -> None:
     assert analyze("when he's angry he stands really close and blocks the door").safety
     assert not analyze("he stands close to the door at parties").safety
+
+
+def test_reported_i_is_not_the_subject_of_a_trailing_absolute() -> None:
+    assert analyze("he says i'm too sensitive every time i bring something up").has_blame
+    assert not analyze("i'm anxious every time she goes out").has_blame
+
+
+def test_everything_after_a_preposition_is_an_absolute_about_the_partner() -> None:
+    assert analyze("she picks at everything I do").has_blame
+    assert analyze("he complains about everything").has_blame
+    assert not analyze("I complain about everything, I know").has_blame
+
+
+def test_sarcastic_oh_wait_and_lmao_are_contempt() -> None:
+    assert "contempt" in kinds("Thanks for letting me know. Oh wait, you didn't.")
+    assert "contempt" in kinds("lmao he really said he'd have helped if I'd asked")
+    assert not analyze("oh wait, I forgot the keys").has_blame
+
+
+def kinds(text: str) -> set[str]:
+    return {b.kind for b in analyze(text).blame}
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("My husband volunteered us to host Christmas without even mentioning it", "consideration"),
+        ("he told me I'd let myself go after the baby", "acceptance"),
+        ("when we go to parties he disappears and leaves me standing on my own", "support"),
+        ("three days of silence is not space, it's punishment", "connection"),
+        ("She keeps threatening to take the kids and leave", "reassurance"),
+        ("we never get any time as a couple anymore", "connection"),
+        ("he's always on at me about the house", "acceptance"),
+    ],
+)
+def test_more_situations(text: str, need: str) -> None:
+    assert need in analyze(text).needs[:3], analyze(text).need_scores

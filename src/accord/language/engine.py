@@ -247,6 +247,7 @@ def _build_lexicon() -> _Lex:
     m.add_all(co["phrases"], ("contempt", None), bm)
     m.add_all(co["judgments"], ("judgment", None), bm)
     m.add_all(co.get("alone", []), ("contempt_alone", None), bm)
+    m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
     m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
     m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(at["phrases"], ("attunement", None), bm)
@@ -408,7 +409,13 @@ def _find_blame(
                 for k in range(max(0, i - 4), i)
             )
         k = i - 1
-        if not is_abs and i > 0 and (
+        if not is_abs and i > 0 and w == "everything" and tokens[i - 1].word in (
+            "at", "about", "with", "on"
+        ) and i > 1 and tokens[i - 2].word.startswith(_EVERYTHING_VERBS):
+            # "she picks at everything I do", "he complains about everything"
+            is_abs = True
+            k = i - 3
+        elif not is_abs and i > 0 and (
             w == "nothing" and tokens[i - 1].word in _NOTHING_VERBS
             or w == "everything" and tokens[i - 1].word.startswith(_EVERYTHING_VERBS)
         ):
@@ -489,6 +496,11 @@ def _find_blame(
         if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
             continue
         spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_setup", ()):
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        if j < n and tokens[j].clause != tokens[i].clause and tokens[j].word in lx.abs_subjects:
+            spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("judgment", ()):
         if _any_quoted(tokens, i, j):
             continue
@@ -522,7 +534,10 @@ def _find_blame(
 _NOTHING_VERBS = frozenset(
     "do does did doing help helps helped contribute contributes contributed says said".split()
 )
-_EVERYTHING_VERBS = ("critici", "complain", "moan", "judge", "question", "control", "nitpick")
+_EVERYTHING_VERBS = (
+    "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
+    "comment", "correct", "argue", "argues", "whinge", "whine",
+)
 
 
 _ALONE_LEAD = frozenset("like oh so um and i mean just well okay ok honestly but".split())
@@ -596,6 +611,8 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
         if t.clause != clause:
             return None
         if t.word in SELF_WORDS - {"my", "our", "me", "us"}:
+            if t.word == "i" and k > 0 and tokens[k - 1].word in _REPORT_WORDS:
+                continue  # "he says I'm too sensitive every time ...": the subject is "he"
             return t.word
         if t.word in ("you", "he", "she", "they", "it", "we"):
             prev = tokens[k - 1].word if k > 0 else ""
