@@ -1,6 +1,6 @@
 """Evaluate accord's language engine on the labelled statements in statements.toml.
 
-Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out]
+Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out|N] [--no-speed]
 
 Prints, for all statements, the tuning part, the held-out part (every 4th statement) and
 each later batch (batch 3 onwards, each written later and first run blind; see
