@@ -1,9 +1,10 @@
 """Evaluate accord's language engine on the labelled statements in statements.toml.
 
-Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out]
+Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out|N] [--no-speed]
 
 Prints, for all statements, the tuning part, the held-out part (every 4th statement) and
-the third and fourth batches (each written later and first run blind; see docs/language.md):
+each later batch (batch 3 onwards, each written later and first run blind; see
+docs/language.md):
 needs recall@3 and precision@3, feelings hit rate, blame precision/recall/F1; then speed
 (median microseconds per analyze() on ~300-character statements, statements per second)
 and the import-time cost of `import accord.language` measured in a fresh interpreter.
@@ -157,8 +158,9 @@ def import_costs(runs: int = 9) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list statements with misses")
-    ap.add_argument("--part", choices=["all", "tune", "held-out"], default="tune",
-                    help="which part --verbose lists (default: tune)")
+    ap.add_argument("--part", default="tune",
+                    help="which part --verbose lists: all, tune, held-out or a batch number"
+                         " (default: tune)")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args(argv)
 
@@ -166,13 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     tune = [it for pos, it in enumerate(items, 1) if not is_held_out(pos)]
     held = [it for pos, it in enumerate(items, 1) if is_held_out(pos)]
     if args.verbose:
-        part = {"all": items, "tune": tune, "held-out": held}[args.part]
+        parts = {"all": items, "tune": tune, "held-out": held}
+        if args.part in parts:
+            part = parts[args.part]
+        else:
+            part = [it for it in items if str(it.get("batch")) == args.part]
         score(part, verbose=True)
         print()
-    batch3 = [it for it in items if it.get("batch") == 3]
-    batch4 = [it for it in items if it.get("batch") == 4]
-    rows = [("all", score(items)), ("tune", score(tune)), ("held-out", score(held)),
-            ("batch3", score(batch3)), ("batch4", score(batch4))]
+    rows = [("all", score(items)), ("tune", score(tune)), ("held-out", score(held))]
+    for b in sorted({it["batch"] for it in items if "batch" in it}):
+        rows.append((f"batch{b}", score([it for it in items if it.get("batch") == b])))
     keys = ["n", "needs_recall@3", "needs_precision@3", "needs_coverage", "feelings_hit",
             "blame_precision", "blame_recall", "blame_f1"]
     print(f"{'metric':<20}" + "".join(f"{name:>10}" for name, _ in rows))

@@ -142,7 +142,7 @@ def _words(items: list[str]) -> frozenset[str]:
 
 @dataclass
 class _Entry:
-    kind: str  # feeling | faux | lack
+    kind: str  # feeling | faux | lack | situation | situation_lack
     name: str
     feelings: tuple[str, ...]
     needs: dict[str, float]
@@ -170,6 +170,20 @@ class _Lex:
 @cache
 def lexicon() -> _Lex:
     """Load and compile all lexicons (once per process)."""
+    import gc
+
+    # Building the tries makes tens of thousands of small objects that all live on; the
+    # cyclic garbage collector would only scan them again and again meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_lexicon()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_lexicon() -> _Lex:
     m = Matcher()
     fe = _read("feelings.toml")
     macros = fe.get("macros", {})
@@ -193,6 +207,19 @@ def lexicon() -> _Lex:
             entries.append(entry)
             m.add_all(item["words"], ("feel", idx), macros)
 
+    si = _read("situations.toml")
+    smacros = si.get("macros", {})
+    for item in si.get("situation", []):
+        for nid in item.get("needs", {}):
+            if nid not in NEED_IDS:
+                raise ValueError(f"situations.toml: unknown need id {nid!r}")
+        idx = len(entries)
+        entries.append(
+            _Entry("situation_lack" if item.get("lack") else "situation", item["name"],
+                   tuple(item.get("feelings", ())), dict(item.get("needs", {})))
+        )
+        m.add_all(item["words"], ("feel", idx), smacros)
+
     nd = _read("needs.toml")
     nmacros = nd.pop("macros", {})
     for nid, meta in nd.items():
@@ -210,6 +237,8 @@ def lexicon() -> _Lex:
     bm = bl.get("macros", {})
     ab, ch, co, at = bl["absolute"], bl["character"], bl["contempt"], bl["attunement"]
     m.add_all(ab["trailing"], ("abs_trailing", None), bm)
+    m.add_all([w for w in ab["words"] if len(normalize_pattern_words(w)) > 1],
+              ("abs_trailing", None), bm)
     m.add_all(ab["phrases"], ("absolute", None), bm)
     for is_name, key in ((False, "insults"), (True, "names")):
         for p in ch[key]:
@@ -217,6 +246,10 @@ def lexicon() -> _Lex:
     m.add_all(ch["phrases"], ("character", None), bm)
     m.add_all(co["phrases"], ("contempt", None), bm)
     m.add_all(co["judgments"], ("judgment", None), bm)
+    m.add_all(co.get("alone", []), ("contempt_alone", None), bm)
+    m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
+    m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
+    m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(at["phrases"], ("attunement", None), bm)
 
     sf = _read("safety.toml")
@@ -234,7 +267,8 @@ def lexicon() -> _Lex:
         entries=entries,
         needs_meta=nd,
         topics=tp,
-        abs_words=_words(ab["words"]),
+        # one-word absolutes only; "non stop" must not make "stop" an absolute
+        abs_words=_words([w for w in ab["words"] if len(normalize_pattern_words(w)) == 1]),
         abs_fillers=_words(ab["fillers"]),
         abs_subjects=_words(ab["subjects"]),
         partner_nouns=_words(ab["partner_nouns"]),
@@ -320,6 +354,29 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
+_EXPECT_WORDS = frozenset(("should", "supposed", "expect", "expects", "expected", "ought"))
+_SAY_WORDS = frozenset(
+    "says said say thinks thought think calls called call claims claimed accuses accused "
+    "tells told".split()
+)
+
+
+def _expected_feeling(tokens: list[Token], start: int) -> bool:
+    """A feeling someone else expects or ascribes to the speaker, not one they state:
+    "he thinks I should be grateful", "she says I'm jealous"."""
+    clause = tokens[start].clause
+    for k in range(start - 1, max(-1, start - 5), -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return False
+        if t.word in _EXPECT_WORDS:
+            return True
+        if t.word in _SAY_WORDS:
+            prev = tokens[k - 1].word if k > 0 and tokens[k - 1].clause == clause else ""
+            return prev in OTHER_WORDS or prev in PARTNER_NOUNS
+    return False
+
+
 def _span(text: str, tokens: list[Token], i: int, j: int, kind: str) -> BlameSpan:
     s, e = tokens[i].start, tokens[j - 1].end
     return BlameSpan(s, e, kind, text[s:e])
@@ -339,6 +396,10 @@ def _find_blame(
     n = len(tokens)
 
     # Absolutes: "you always", "he never", "my wife never", "why can't you ever"
+    praise = (
+        {i for _, i, _ in by.get("praise_never", ())},
+        {i for _, i, _ in by.get("praise_always", ())},
+    )
     for i, tok in enumerate(tokens):
         w = tok.word
         is_abs = w in lx.abs_words
@@ -347,9 +408,23 @@ def _find_blame(
                 tokens[k].word in ("not", "never") and tokens[k].clause == tok.clause
                 for k in range(max(0, i - 4), i)
             )
+        k = i - 1
+        if not is_abs and i > 0 and w == "everything" and tokens[i - 1].word in (
+            "at", "about", "with", "on"
+        ) and i > 1 and tokens[i - 2].word.startswith(_EVERYTHING_VERBS):
+            # "she picks at everything I do", "he complains about everything"
+            is_abs = True
+            k = i - 3
+        elif not is_abs and i > 0 and (
+            w == "nothing" and tokens[i - 1].word in _NOTHING_VERBS
+            or w == "everything" and tokens[i - 1].word.startswith(_EVERYTHING_VERBS)
+        ):
+            # "he does nothing around the house", "she criticises everything I do"
+            is_abs = True
+            if tokens[i - 1].word not in lx.abs_fillers:
+                k = i - 2
         if not is_abs or tok.quoted:
             continue
-        k = i - 1
         found = -1
         while k >= 0 and tokens[k].clause == tok.clause and i - k <= 7:
             kw = tokens[k].word
@@ -371,7 +446,7 @@ def _find_blame(
                 k -= 1
                 continue
             break
-        if found >= 0:
+        if found >= 0 and not _praise(tokens, i + 1, w, praise, lx):
             spans.append(_span(text, tokens, found, i + 1, "absolute"))
 
     # Trailing absolutes: "you're on your phone all the time"
@@ -379,14 +454,20 @@ def _find_blame(
         if _any_quoted(tokens, i, j):
             continue
         subj = _clause_subject(tokens, i)
-        if subj is None and tokens[i].word == "every":
-            subj = _forward_subject(tokens, j)
+        if subj is None and tokens[i].word in ("every", "whenever"):
+            # "every time we argue she ..." is about the partner; "every time we visit his
+            # parents his mum ..." is about both of us
+            subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
         if subj is not None and subj in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "absolute"))
 
     for _, i, j in by.get("absolute", ()):
         if _any_quoted(tokens, i, j):
             continue
+        abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in lx.abs_words),
+                        "")
+        if abs_word and _praise(tokens, j, abs_word, praise, lx):
+            continue  # "she has never once cheated"
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
         spans.append(_span(text, tokens, i, j, "absolute"))
@@ -400,7 +481,7 @@ def _find_blame(
             insults_found.append(key)
             continue
         start = _insult_target(tokens, i, bool(is_name), lx)
-        if start >= 0:
+        if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
     for _, i, j in by.get("character", ()):
@@ -410,6 +491,15 @@ def _find_blame(
     # Contempt
     for _, i, j in by.get("contempt", ()):
         if not _any_quoted(tokens, i, j):
+            spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_alone", ()):
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_setup", ()):
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        if j < n and tokens[j].clause != tokens[i].clause and tokens[j].word in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("judgment", ()):
         if _any_quoted(tokens, i, j):
@@ -441,6 +531,79 @@ def _find_blame(
     return _dedupe_spans(spans)
 
 
+_NOTHING_VERBS = frozenset(
+    "do does did doing help helps helped contribute contributes contributed says said".split()
+)
+_EVERYTHING_VERBS = (
+    "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
+    "comment", "correct", "argue", "argues", "whinge", "whine",
+)
+
+
+_ALONE_LEAD = frozenset("like oh so um and i mean just well okay ok honestly but".split())
+_ALONE_TAIL = frozenset("right now then again".split())
+
+
+def _alone_in_clause(tokens: list[Token], i: int, j: int) -> bool:
+    """Does the phrase at i..j make up its clause, give or take a leading "like" / "oh"?"""
+    c = tokens[i].clause
+    k = i - 1
+    while k >= 0 and tokens[k].clause == c:
+        if tokens[k].word not in _ALONE_LEAD:
+            return False
+        k -= 1
+    k = j
+    while k < len(tokens) and tokens[k].clause == c:
+        if tokens[k].word not in _ALONE_TAIL:
+            return False
+        k += 1
+    return True
+
+
+_PRAISE_SKIP = frozenset("once ever even really just been so".split())
+
+
+def _praise(tokens: list[Token], k: int, abs_word: str, praise: tuple[set[int], set[int]],
+            lx: _Lex) -> bool:
+    """Is the absolute ending before token k praise ("he never forgets", "you always make
+    me laugh") rather than blame?"""
+    starts = praise[0] if abs_word in ("never", "ever") else praise[1]
+    if not starts:
+        return False
+    for m in range(k, min(len(tokens), k + 3)):
+        if m in starts:
+            return True
+        if tokens[m].word not in _PRAISE_SKIP and tokens[m].word not in lx.abs_fillers:
+            return False
+    return False
+
+
+_REPORT_WORDS = frozenset(
+    "says said say saying thinks thought think thinking calls called call claims claimed "
+    "told tells reckons reckon".split()
+)
+
+
+def _reported(tokens: list[Token], start: int) -> bool:
+    """Is an insult about the partner reported from someone else ("my mum says he's lazy")
+    or taken back ("I'm not saying he's useless", "I used to think he was selfish")?"""
+    k = start - 1
+    if k >= 0 and tokens[k].word == "that":
+        k -= 1
+    if k < 0 or tokens[k].word not in _REPORT_WORDS:
+        return False
+    before = [tokens[m].word for m in range(max(0, k - 3), k)]
+    if NEGATORS.intersection(before) or "used" in before:
+        return True
+    for w in reversed(before):
+        if w in ("i", "we"):
+            return False  # "I think you're selfish" is the speaker's own judgement
+        if w in ("always", "keeps", "just", "even", "also", "still", "really", "am", "do"):
+            continue
+        return True
+    return False
+
+
 def _clause_subject(tokens: list[Token], i: int) -> str | None:
     clause = tokens[i].clause
     for k in range(i - 1, -1, -1):
@@ -448,6 +611,8 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
         if t.clause != clause:
             return None
         if t.word in SELF_WORDS - {"my", "our", "me", "us"}:
+            if t.word == "i" and k > 0 and tokens[k - 1].word in _REPORT_WORDS:
+                continue  # "he says I'm too sensitive every time ...": the subject is "he"
             return t.word
         if t.word in ("you", "he", "she", "they", "it", "we"):
             prev = tokens[k - 1].word if k > 0 else ""
@@ -459,12 +624,12 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def _forward_subject(tokens: list[Token], j: int) -> str | None:
+def _forward_subject(tokens: list[Token], j: int, window: int = 14) -> str | None:
     """After a leading "every time I ...", find the partner as subject of the main clause."""
     if j >= len(tokens):
         return None
     sent = tokens[j - 1].sent
-    for k in range(j, min(len(tokens), j + 14)):
+    for k in range(j, min(len(tokens), j + window)):
         t = tokens[k]
         if t.sent != sent:
             return None
@@ -487,6 +652,13 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
             if saw_link or is_name:
                 return k
             return -1
+        if w == "your" and not saw_link and k + 1 < len(tokens) and (
+            k + 1 < i
+            and tokens[k + 1].word in lx.char_fillers
+            and tokens[k + 1].word not in ("a", "an", "the")
+            or k + 1 == i and i + 1 < len(tokens) and tokens[i + 1].clause != clause
+        ):
+            return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
             return k - 1 if saw_link else -1
         if w in lx.char_links or w in ("have", "has", "had", "will", "would", "can", "could"):
@@ -575,6 +747,10 @@ def _find_request(text: str, tokens: list[Token], by: Found) -> Request | None:
 # ------------------------------------------------------------------------- analyze
 
 TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and needs
+# Each further topic in a statement weighs this much of the one before, in order of
+# appearance: with several topics, the later ones are often passing detail ("always late:
+# dinner, my sister's wedding, school pick-up" is about lateness, not family or kids).
+TOPIC_DECAY = 0.6
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
 NEED_REL = 0.4  # ... and share of the best need's score
 MAX_NEEDS = 4
@@ -600,6 +776,7 @@ def analyze(text: str) -> Analysis:
     also: list[str] = []
     faux_feel: list[str] = []
     faux: list[str] = []
+    situation_feel: list[str] = []  # feelings to guess from situations, never "stated"
     safety = False
     seen_entries: set[int] = set()
     by: Found = {}
@@ -617,6 +794,20 @@ def analyze(text: str) -> Analysis:
             continue
         if tokens[i].quoted and entry.kind == "feeling":
             continue  # a quoted feeling word is someone else's; quoted faux words still count
+        if entry.kind.startswith("situation"):
+            neg_in = _negated_inside(tokens, i, j)
+            if entry.kind == "situation_lack":
+                # something missed: counts only when it is not happening or is wished for
+                if not (neg_in or _negated(tokens, i, 5) or _wished(tokens, i)):
+                    continue
+            elif not neg_in and _negated(tokens, i):
+                continue
+            covered_start, covered_until = i, j
+            if idx not in seen_entries:
+                seen_entries.add(idx)
+                add(entry.needs)
+                situation_feel.extend(entry.feelings)
+            continue
         if entry.kind == "lack":
             neg = _negated(tokens, i, 5) or _negated_inside(tokens, i, j)
             if not neg and not _wished(tokens, i):
@@ -639,7 +830,9 @@ def analyze(text: str) -> Analysis:
                     faux_feel.extend(entry.negated_feelings)
                     add(entry.negated_needs or {})
             continue
-        if entry.kind == "feeling" and _partner_feeling(tokens, i, j):
+        if entry.kind == "feeling" and (
+            _partner_feeling(tokens, i, j) or _expected_feeling(tokens, i)
+        ):
             continue
         covered_start, covered_until = i, j
         if idx in seen_entries:
@@ -674,8 +867,8 @@ def analyze(text: str) -> Analysis:
     for tid, i, _j in sorted(by.get("topic", ()), key=lambda m: m[1]):
         if tid not in topics and not tokens[i].quoted:
             topics.append(tid)
-    for tid in topics:
-        add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR)
+    for rank, tid in enumerate(topics):
+        add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR * TOPIC_DECAY**rank)
 
     # Safety
     for has_neg, i, j in by.get("safety", ()):
@@ -711,12 +904,12 @@ def analyze(text: str) -> Analysis:
             feelings.append(f)
     stated_feelings = tuple(feelings)
     if len(feelings) < 2:
-        guesses: list[str] = []
+        guesses: list[str] = list(situation_feel)
         for tid in topics:
             guesses.extend(lx.topics[tid].get("feelings", ()))
-        if kinds and not feelings:
+        if kinds and not feelings and not situation_feel:
             guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
-        if topics or kinds or needs:
+        if (topics or kinds or needs) and not situation_feel:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
         for nid in needs:

@@ -14,6 +14,9 @@ _TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+)*")
 # Characters that end a clause: negation and subjects do not reach across them.
 _CLAUSE_RE = re.compile(r"[.!?;:,()\n\u2014\u2013]|\s-\s")
 _SENT_RE = re.compile(r"[.!?\n]+")
+# Emphasis typed as one-word sentences ("every. single. time."): the dots inside such a run
+# are read as spaces, so the words stay one phrase.
+_EMPHASIS_RE = re.compile(r"\b[a-z']+\.(?:[ \t]+[a-z']+\.){2,}")
 _QUOTE_RE = re.compile(r'"[^"\n]{1,200}"|(?<![a-z0-9])\'[^\'\n]{1,80}\'(?![a-z0-9])')
 
 _TRANSLATE = str.maketrans(
@@ -52,6 +55,25 @@ _WORD_MAP: dict[str, str] = {
     "tonite": "tonight", "2day": "today", "2morrow": "tomorrow", "nite": "night",
     "bf": "boyfriend", "gf": "girlfriend", "hubby": "husband", "mil": "mother in law",
     "inlaws": "in laws", "ok": "okay", "k": "okay",
+    # forum abbreviations for the partner and family ("my DH", "my SO": see tokenize())
+    "dh": "husband", "dw": "wife", "dp": "partner", "df": "fiance", "dbf": "boyfriend",
+    "dgf": "girlfriend", "hubs": "husband", "wifey": "wife", "bae": "partner",
+    "fil": "father in law", "sil": "sister in law", "bil": "brother in law",
+    "inlaw": "in law", "sahm": "stay at home mom", "sahd": "stay at home dad",
+    "mates": "friends", "mate": "friend", "lads": "friends",
+    # more text-speak
+    "tbh": "to be honest", "tbf": "to be fair", "ngl": "not going to lie",
+    "imo": "in my opinion", "imho": "in my opinion", "rn": "right now", "abt": "about",
+    "bcuz": "because", "becuz": "because", "bcos": "because", "becos": "because",
+    "kinda": "kind of", "sorta": "sort of", "lemme": "let me", "gimme": "give me",
+    "outta": "out of", "everytime": "every time", "sumthing": "something",
+    "smth": "something", "sth": "something", "somethin": "something", "nothin": "nothing",
+    "nuthin": "nothing", "thru": "through", "wat": "what", "luv": "love", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "yday": "yesterday", "yall": "you all", "wud": "would",
+    "shud": "should", "cud": "could", "wen": "when", "theyve": "they have",
+    "weve": "we have", "itll": "it will", "jk": "just kidding", "omg": "oh my god",
+    "wtf": "what the fuck", "anyways": "anyway", "havnt": "have not", "dosnt": "does not",
+    "dosent": "does not", "doesent": "does not", "didint": "did not",
     # misspellings
     "frustated": "frustrated", "fustrated": "frustrated", "frusterated": "frustrated",
     "frustrating": "frustrating", "embarassed": "embarrassed", "embarrased": "embarrassed",
@@ -86,6 +108,27 @@ _WORD_MAP: dict[str, str] = {
     "hte": "the", "teh": "the", "becuase": "because", "becasue": "because",
     "ppl": "people", "convo": "conversation", "txt": "text", "txted": "texted",
     "txting": "texting", "msg": "message", "msgs": "messages",
+    "angery": "angry", "anrgy": "angry", "anxiuos": "anxious", "anxius": "anxious",
+    "scard": "scared", "depresed": "depressed", "stresed": "stressed",
+    "stessed": "stressed", "frustarted": "frustrated", "furstrated": "frustrated",
+    "discusted": "disgusted", "hurtfull": "hurtful", "ignorred": "ignored",
+    "ingored": "ignored", "apprecated": "appreciated", "exhuasted": "exhausted",
+    "exhasted": "exhausted", "exausting": "exhausting", "loney": "lonely",
+    "embarressed": "embarrassed", "embarrassd": "embarrassed", "humilated": "humiliated",
+    "humilliated": "humiliated", "dissapointing": "disappointing",
+    "dissapointment": "disappointment", "jelousy": "jealousy", "jeleous": "jealous",
+    "suffocted": "suffocated", "overwhelmned": "overwhelmed", "tierd": "tired",
+    "betrayd": "betrayed", "betraied": "betrayed", "critisism": "criticism",
+    "critisizes": "criticizes", "critisises": "criticizes", "lieing": "lying",
+    "arguement": "argument", "arguements": "arguments", "argueing": "arguing",
+    "realtionship": "relationship", "relashionship": "relationship",
+    "boyfreind": "boyfriend", "girlfreind": "girlfriend", "freind": "friend",
+    "freinds": "friends", "frends": "friends", "husbend": "husband", "huband": "husband",
+    "comunicate": "communicate", "comunication": "communication",
+    "communcation": "communication", "apreciation": "appreciation",
+    "appriciation": "appreciation", "attension": "attention", "atention": "attention",
+    "afection": "affection", "intimicy": "intimacy", "intamacy": "intimacy",
+    "belive": "believe", "thier": "their", "wich": "which",
     # British -> American (only where it matters for matching)
     "apologise": "apologize", "apologised": "apologized", "apologises": "apologizes",
     "apologising": "apologizing", "criticise": "criticize", "criticised": "criticized",
@@ -102,6 +145,8 @@ _WORD_MAP: dict[str, str] = {
     "cheque": "check", "mum": "mom", "mummy": "mommy", "mam": "mom",
     "judgement": "judgment", "judgemental": "judgmental", "travelling": "traveling",
     "cancelled": "canceled", "cancelling": "canceling", "tyres": "tires",
+    "whilst": "while", "learnt": "learned", "favourite": "favorite", "nappy": "diaper",
+    "nappies": "diapers", "pyjamas": "pajamas", "defence": "defense", "offence": "offense",
 }
 
 _CONTRACTION_SUFFIX = {
@@ -186,9 +231,20 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _join_emphasis(m: re.Match[str]) -> str:
+    run = m.group()
+    return run[:-1].replace(".", " ") + run[-1]
+
+
+# "my SO" is the partner, but "my so called friend" and "my so much older sister" are not.
+_NOT_SO_PARTNER = frozenset(("called", "much", "many", "far", "long", "very", "so"))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into normalized tokens with their original spans."""
     low = lower_same_length(text).translate(_TRANSLATE)
+    if ". " in low:
+        low = _EMPHASIS_RE.sub(_join_emphasis, low)
     quoted_spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(low)]
     breaks = [m.start() for m in _CLAUSE_RE.finditer(low)]
     sbreaks = [m.start() for m in _SENT_RE.finditer(low)]
@@ -217,4 +273,9 @@ def tokenize(text: str) -> list[Token]:
             if w in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+    for i in range(1, len(tokens)):
+        if tokens[i].word == "so" and tokens[i - 1].word == "my" and (
+            i + 1 == len(tokens) or tokens[i + 1].word not in _NOT_SO_PARTNER
+        ):
+            tokens[i].word = "partner"
     return tokens
