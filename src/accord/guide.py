@@ -80,8 +80,14 @@ STEP_HELP = {
     ),
     "done": "Your session is saved. The agreements are in the review list from the home screen.",
     "agreements": (
-        "Every agreement both of you confirmed, across all your sessions, with the date you "
-        "planned to look at it again."
+        "Every agreement both of you confirmed, across all your sessions, soonest review "
+        "first. Type / to search, f to show only one status, Enter to open one."
+    ),
+    "agreement-review": (
+        "One agreement and its story so far. If it worked, mark it kept and take a moment to "
+        "notice what helped. If it has done its job, retire it and say why. If it needs "
+        "changing, renegotiate: a new conversation starts from it, and what you agree there "
+        "replaces it."
     ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "

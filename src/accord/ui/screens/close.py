@@ -100,7 +100,32 @@ class CloseScreen(SessionScreen):
             if not go_on:
                 return
         if self.apply(lambda: rules.close_session(self.session, self.app.now())):
+            if self.session.seeded_from:
+                finish_renegotiation(self.app, self.session)
             self.app.show_step()
+
+
+def finish_renegotiation(app, session: Session) -> None:
+    """A renegotiation closed: its new agreement replaces the old one, in both files."""
+    from accord.domain import lifecycle
+    from accord.storage.store import UnreadableFile
+
+    try:
+        old_session = app.store.load(lifecycle.owner_session_id(session.seeded_from))
+        replacement = lifecycle.finish_renegotiation(old_session, session, app.now())
+    except (UnreadableFile, ValueError, KeyError) as error:
+        app.notify(f"Could not link the agreement it replaces: {error}", severity="warning")
+        return
+    if replacement is None:
+        app.notify("Nothing new was agreed for the old agreement; it waits, marked as being "
+                   "renegotiated, in the agreements list.")
+        return
+    try:
+        app.store.save(old_session)
+    except (OSError, UnreadableFile) as error:
+        app.notify(f"Could not save the old agreement's file: {error}", severity="error")
+        return
+    app.save()
 
 
 def summary_text(session: Session, saved_to: str):

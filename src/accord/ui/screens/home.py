@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from accord.domain import lifecycle
 from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
@@ -33,6 +36,17 @@ def session_option(session: Session) -> Option:
     return Option(text, id=session.id)
 
 
+def due_option(item: lifecycle.Due, today: date) -> Option:
+    days = (item.on - today).days
+    if days <= 0:
+        when = "[b $warning]due now[/]  "
+    else:
+        when = f"[dim]in {days} day{'s' if days != 1 else ''}[/dim]  "
+    return Option(fmt(when + "$what  [dim]· $topic[/dim]", what=item.agreement.what,
+                      topic=item.session.topic),
+                  id=f"{item.session.id}/{item.agreement.id}")
+
+
 class HomeScreen(Screen):
     HELP_TOPIC = "home"
     CSS_PATH = "home.tcss"
@@ -53,6 +67,7 @@ class HomeScreen(Screen):
                 yield Button("Agreements  a", id="agreements")
                 yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
             yield Static("", id="due")
+            yield OptionList(id="due-list")
             yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
@@ -65,8 +80,6 @@ class HomeScreen(Screen):
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
-        from datetime import date
-
         scan = self.app.store.scan()
         sessions = resumable(scan.sessions)
         paused = self.query_one("#paused", OptionList)
@@ -76,19 +89,7 @@ class HomeScreen(Screen):
             paused.highlighted = 0
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
-        today = date.today()
-        due = sum(
-            1
-            for s in scan.sessions
-            for a in s.agreed
-            if a.status == "active" and a.review_on and a.review_on <= today
-        )
-        self.query_one("#due", Static).update(
-            fmt("[b]$n[/b] agreement$s due for review: press [b]a[/b].", n=due, s="" if due == 1
-                else "s")
-            if due
-            else ""
-        )
+        self.show_due(scan.sessions, self.app.now().date())
         problems = self.query_one("#problems", Static)
         if scan.problems:
             lines = "\n".join(f"  {p}" for p in scan.problems)
@@ -99,6 +100,21 @@ class HomeScreen(Screen):
         else:
             problems.update("")
 
+    def show_due(self, sessions: list[Session], today: date) -> None:
+        """Agreements whose review date has come, then those coming up soon."""
+        due, upcoming = lifecycle.due(sessions, today)
+        title = self.query_one("#due", Static)
+        listing = self.query_one("#due-list", OptionList)
+        listing.clear_options()
+        listing.display = bool(due or upcoming)
+        if not (due or upcoming):
+            title.update("")
+            return
+        title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it[/dim]",
+                         n=len(due)))
+        listing.add_options(due_option(d, today) for d in due + upcoming)
+        listing.highlighted = 0
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":
             self.action_new_session()
@@ -106,7 +122,12 @@ class HomeScreen(Screen):
             self.action_agreements()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option_list.id == "due-list" and event.option.id:
+            from accord.ui.screens.agreement_review import AgreementReviewScreen
+
+            session_id, _, agreement_id = event.option.id.partition("/")
+            self.app.push_screen(AgreementReviewScreen(session_id, agreement_id))
+        elif event.option.id:
             self.app.open_session(event.option.id)
 
     def action_new_session(self) -> None:
