@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, Session, Step
+from accord.domain.model import PARTNER_IDS, STEP_TITLES, Session, Step
 from accord.domain.summary import minutes_and_seconds
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
@@ -57,7 +57,7 @@ class CloseScreen(SessionScreen):
                             f"{other}", id=f"thanks-{pid}", compact=True, max_length=300)
         with Horizontal(id="close-actions"):
             yield Button("Save and close  ^N", id="close-session", variant="primary")
-            yield Button("Back to agree  b", id="back")
+            yield Button(f"Back to {STEP_TITLES[self.previous_step()].lower()}  b", id="back")
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         index, pid = (event.checkbox.id or "c0-a")[1:].split("-")
@@ -82,7 +82,7 @@ class CloseScreen(SessionScreen):
             self.action_back()
 
     def action_back(self) -> None:
-        self.go_to(Step.AGREE)
+        self.go_to(self.previous_step())
 
     @work(exclusive=True, group="close")
     async def action_close(self) -> None:

@@ -54,6 +54,8 @@ class HomeScreen(Screen):
         Binding("n", "new_session", "New session", id="home.new"),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("a", "agreements", "Agreements", id="home.agreements"),
+        Binding("c", "new_session('check-in')", "Check-in", id="home.checkin"),
+        Binding("p", "new_session('repair')", "Repair", id="home.repair"),
         QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -64,6 +66,8 @@ class HomeScreen(Screen):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(id="home-actions"):
                 yield Button("New session  n", id="new", variant="primary")
+                yield Button("Check-in  c", id="checkin")
+                yield Button("Repair  p", id="repair")
                 yield Button("Agreements  a", id="agreements")
                 yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
             yield Static("", id="due")
@@ -120,6 +124,10 @@ class HomeScreen(Screen):
             self.action_new_session()
         elif event.button.id == "agreements":
             self.action_agreements()
+        elif event.button.id == "checkin":
+            self.action_new_session("check-in")
+        elif event.button.id == "repair":
+            self.action_new_session("repair")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "due-list" and event.option.id:
@@ -130,10 +138,10 @@ class HomeScreen(Screen):
         elif event.option.id:
             self.app.open_session(event.option.id)
 
-    def action_new_session(self) -> None:
+    def action_new_session(self, kind: str = "negotiation") -> None:
         from accord.ui.screens.setup import SetupScreen
 
-        self.app.push_screen(SetupScreen())
+        self.app.push_screen(SetupScreen(kind))
 
     def action_resume(self) -> None:
         paused = self.query_one("#paused", OptionList)

@@ -25,6 +25,14 @@ def parse_whole_number(text: str, what: str) -> int:
         raise rules.RuleError(f"{what} needs a whole number.") from None
 
 
+#: What the topic box says for each kind of session: (prefilled topic, placeholder).
+TOPIC_FOR_KIND = {
+    "negotiation": ("", "What is this about, in a few words?"),
+    "check-in": ("Check-in", "A name for this check-in"),
+    "repair": ("", "Which fight, in a few words? (e.g. Saturday's argument about money)"),
+}
+
+
 class SetupScreen(Screen):
     HELP_TOPIC = "setup"
     CSS_PATH = "setup.tcss"
@@ -34,9 +42,16 @@ class SetupScreen(Screen):
         QUIT_KEY,
     ]
 
+    def __init__(self, kind: str = "negotiation") -> None:
+        super().__init__()
+        self.kind = kind
+
     def compose(self) -> ComposeResult:
+        from accord.domain.model import steps_for
+
         couple = self.app.couple
-        yield SessionHeader(Step.SETUP)
+        topic, topic_hint = TOPIC_FOR_KIND.get(self.kind, TOPIC_FOR_KIND["negotiation"])
+        yield SessionHeader(Step.SETUP, steps=steps_for(self.kind))
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(classes="row"):
@@ -47,7 +62,7 @@ class SetupScreen(Screen):
                             compact=True, max_length=40)
             with Horizontal(classes="row"):
                 yield Label("Topic", classes="label")
-                yield Input(placeholder="What is this about, in a few words?", id="topic",
+                yield Input(topic, placeholder=topic_hint, id="topic",
                             compact=True, max_length=120)
             yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]), classes="hint")
             with Horizontal(classes="row"):
@@ -124,6 +139,7 @@ class SetupScreen(Screen):
                 settings=settings,
                 starter=starter,
                 colors=(self.app.couple.colors[0], self.app.couple.colors[1]),
+                kind=self.kind,
             )
         except rules.RuleError as problem:
             error.update(fmt("[b $warning]$msg[/]", msg=str(problem)))

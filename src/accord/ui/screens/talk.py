@@ -76,6 +76,12 @@ class TalkScreen(SessionScreen):
         self._coach_timer = None
         self.render_phase()
         self.set_interval(1, self.tick)
+        if self.next_step() != Step.SORT:
+            from accord.domain.model import STEP_TITLES
+
+            title = STEP_TITLES[self.next_step()].lower()
+            self.query_one("#sort", Button).label = f"Go to {title}  ^N"
+
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -294,12 +300,13 @@ class TalkScreen(SessionScreen):
     async def action_sort(self) -> None:
         from accord.ui.screens.modals import Confirm
 
-        ready = await self.app.push_screen_wait(
-            Confirm(
-                "Are you both ready to stop talking and sort what came up? "
-                "You can come back to the floor later.",
-                yes="Yes, we're both ready",
-            )
+        target = self.next_step()
+        question = (
+            "Are you both ready to stop talking and sort what came up? "
+            "You can come back to the floor later."
+            if target == Step.SORT
+            else "Are you both ready to leave the floor and go on?"
         )
+        ready = await self.app.push_screen_wait(Confirm(question, yes="Yes, we're both ready"))
         if ready:
-            self.go_to(Step.SORT)
+            self.go_to(target)
