@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from accord.domain import rules
@@ -315,3 +315,34 @@ def checkin_date_after(day: date, rhythm: str = "weekly") -> date:
         return _add_months(day, 1, day.day)
     return day + timedelta(days=7)
 
+
+
+# -- forgetting a session ----------------------------------------------------------------
+
+
+def stripped(session: Session) -> Session | None:
+    """What is left of a session once it is forgotten: only its confirmed agreements (with
+    their history and links), the issues they settle, the partners' names and the topic.
+    Everything said, prepared, noted or appreciated is gone. None if nothing was confirmed."""
+    kept = [a for a in session.agreements if a.status != S.DRAFT]
+    if not kept:
+        return None
+    issue_ids = {a.issue_id for a in kept}
+    return Session(
+        id=session.id,
+        created=session.created,
+        updated=session.updated,
+        partners={pid: type(p)(name=p.name, color=p.color) for pid, p in session.partners.items()},
+        topic=session.topic,
+        kind=session.kind,
+        status=Status.CLOSED,
+        step=session.steps[-1],
+        settings=type(session.settings)(keep_transcript=False),
+        issues=[Issue(id=i.id, title=i.title, layer=i.layer)
+                for i in session.issues if i.id in issue_ids],
+        agreements=[replace(a, reviews=list(a.reviews), confirmed_by=list(a.confirmed_by))
+                    for a in kept],
+        transcript_removed=True,
+        closed_at=session.closed_at or session.updated,
+        seeded_from=session.seeded_from,
+    )
