@@ -78,6 +78,11 @@ STEP_HELP = {
         "Read each agreement once more. Each of you confirms the ones you stand behind; only "
         "those both confirm are kept. If you like, say one thing you appreciate about the other."
     ),
+    "profiles": (
+        "Each of you can keep a short profile: the needs at your core, your boundaries (each "
+        "with what you will do if it's crossed), and what helps you calm down. Prepare starts "
+        "from it, and Sort points out issues that touch it."
+    ),
     "appreciate": (
         "A check-in starts with what is good. Each of you says one thing you appreciate about "
         "the other, however small, and types it here."

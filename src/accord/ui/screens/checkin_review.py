@@ -16,6 +16,7 @@ from accord.domain import checkin, lifecycle
 from accord.domain.model import Session, Step
 from accord.domain.rules import RuleError
 from accord.storage.store import UnreadableFile
+from accord.ui.screens.agreements import short_date
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -58,7 +59,8 @@ class CheckinReviewScreen(SessionScreen):
         for item in self.due:
             listing.add_option(Option(fmt("$what  [dim]· $topic · review was $d[/dim]",
                                           what=item.agreement.what, topic=item.session.topic,
-                                          d=f"{item.on:%d %b}"), id=item.agreement.id))
+                                          d=short_date(item.on, self.app.now().date())),
+                                      id=item.agreement.id))
         for agreement_id, outcome in self.session.reviewed.items():
             what = by_id[agreement_id].what if agreement_id in by_id else agreement_id
             listing.add_option(Option(fmt("[dim]$what · $outcome[/dim]", what=what,

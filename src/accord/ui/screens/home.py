@@ -56,6 +56,7 @@ class HomeScreen(Screen):
         Binding("a", "agreements", "Agreements", id="home.agreements"),
         Binding("c", "new_session('check-in')", "Check-in", id="home.checkin"),
         Binding("p", "new_session('repair')", "Repair", id="home.repair"),
+        Binding("w", "profiles", "Profiles", id="home.profiles"),
         QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -150,6 +151,11 @@ class HomeScreen(Screen):
         option = paused.get_option_at_index(paused.highlighted)
         if option.id:
             self.app.open_session(option.id)
+
+    def action_profiles(self) -> None:
+        from accord.ui.screens.profiles import ProfilesScreen
+
+        self.app.push_screen(ProfilesScreen())
 
     def action_agreements(self) -> None:
         from accord.ui.screens.agreements import AgreementsScreen

@@ -128,7 +128,7 @@ class AppreciateScreen(PairedScreen):
     LEAD = ("[b]Start with what's good.[/b] One appreciation each, said to the other: "
             "something small counts.")
     ASKS = (Ask("thanks", "$name, something you appreciate about $other",
-                "e.g. the tea you brought me on Tuesday"),)
+                "e.g. the tea on Tuesday morning"),)
     NEXT_LABEL = "Go to review"
 
     def value(self, pid: str, field: str) -> str:
@@ -145,7 +145,7 @@ class ReflectScreen(PairedScreen):
         Ask("meaningful", "What felt most meaningful to you, $name?",
             "e.g. our walk on Sunday"),
         Ask("friction", "Where was the friction, and what would you adjust?",
-            "e.g. mornings felt rushed; I'd get up earlier"),
+            "e.g. rushed mornings; get up earlier"),
     )
     NEXT_LABEL = "Go to plan"
     BINDINGS = [Binding("ctrl+f", "talk", "Talk one through", id="checkin.talk")]
@@ -229,7 +229,7 @@ class DifferentlyScreen(RepairScreen):
     LEAD = ("[b]Next time.[/b] One thing each of you will do differently. Ctrl+G turns them "
             "into agreements you both confirm at close.")
     ASKS = (Ask("differently", "$name, next time I will...",
-                "e.g. say 'I need a minute' and step out"),)
+                "e.g. say when I need a minute"),)
     NEXT_LABEL = "Go to close"
     BINDINGS = [Binding("ctrl+g", "agreements", "Make agreements", priority=True,
                         id="repair.agreements")]
