@@ -169,3 +169,13 @@ def test_kinds_are_checked():
         rules.new_session(T0, NAMES, "x", kind="brunch")
     assert checkin.new_checkin(T0, NAMES).next_checkin is None
     assert lifecycle.checkin_date_after(date(2024, 5, 1)) == date(2024, 5, 8)
+
+
+def test_where_we_left_off_names_the_kind_and_step():
+    from accord.domain.summary import where_we_left_off
+
+    c = checkin.new_checkin(T0, NAMES)
+    rules.pause(c, T0)
+    assert where_we_left_off(c) == "Check-in: sharing appreciations."
+    r = repair.new_repair(T0, NAMES, "The party")
+    assert where_we_left_off(r) == "Repair: naming how each of you felt."
