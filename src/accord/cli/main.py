@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         formats = sub.add_mutually_exclusive_group()
         formats.add_argument("--json", action="store_true", help="print JSON for scripts")
         if name == "agreements":
+            sub.description = ("List agreements you both confirmed: as a table, as JSON, as "
+                               "a printable Markdown list, or as an iCalendar file.")
             _agreement_options(sub, formats)
     export = commands.add_parser(
         "export", parents=[common], help="print one session's summary as Markdown",
