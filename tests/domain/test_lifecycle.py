@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import T0
 
 from accord.domain import lifecycle, rules
@@ -279,3 +282,21 @@ def test_dates_are_plain(session_factory):
     s, first, _ = closed(session_factory)
     lifecycle.mark_kept(s, first.id, datetime(2024, 5, 20, 9, 0, tzinfo=T0.tzinfo))
     assert type(first.reviews[0].on) is date
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+       ahead=st.integers(min_value=0, max_value=4000),
+       rhythm=st.sampled_from(["daily", "weekly", "monthly"]))
+def test_next_occurrence_is_the_first_rhythm_day_from_today(start, ahead, rhythm):
+    today = start + timedelta(days=ahead)
+    found = lifecycle.next_occurrence(ritual(rhythm, start), today)
+    assert found is not None and found >= today
+    if rhythm == "daily":
+        assert found == today
+    elif rhythm == "weekly":
+        assert (found - start).days % 7 == 0 and (found - today).days < 7
+    else:
+        last = calendar.monthrange(found.year, found.month)[1]
+        assert found.day == min(start.day, last)
+        assert (found - today).days <= 31
