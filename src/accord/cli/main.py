@@ -106,8 +106,8 @@ def _agreement_options(sub: argparse.ArgumentParser, formats) -> None:
     formats.add_argument("--markdown", action="store_true",
                          help="a printable list grouped by status (for the fridge)")
     formats.add_argument("--ics", action="store_true",
-                         help="review dates, rituals and the next check-in as an iCalendar "
-                         "file for your calendar")
+                         help="review dates, daily/weekly/monthly rituals and the next "
+                         "check-in as an iCalendar file for your calendar")
     sub.add_argument("--status", action="append", metavar="STATUS",
                      choices=["active", "kept", "renegotiating", "retired"],
                      help="only agreements with this status (active, kept, renegotiating, "
