@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import T0
 
 from accord.domain import checkin, lifecycle, repair, rules
-from accord.domain.model import AgreementStatus, Landed, Status, Step
+from accord.domain.model import AgreementStatus, Landed, Settings, Status, Step
 from accord.domain.rules import RuleError
 
 NAMES = ("Sam", "Alex")
@@ -179,3 +179,30 @@ def test_where_we_left_off_names_the_kind_and_step():
     assert where_we_left_off(c) == "Check-in: sharing appreciations."
     r = repair.new_repair(T0, NAMES, "The party")
     assert where_we_left_off(r) == "Repair: naming how each of you felt."
+
+
+def test_without_a_transcript_only_agreements_and_appreciations_stay():
+    r = repair.new_repair(T0, NAMES, "The party", settings=Settings(keep_transcript=False))
+    for pid in "ab":
+        repair.set_repair(r, pid, "feelings", "sad", T0)
+    repair.set_repair(r, "a", "differently", "Call when I'm late", T0)
+    item = repair.differently_to_agreement(r, "a", T0)
+    rules.go_to_step(r, Step.ACCOUNTS, T0)
+    for pid in "ab":
+        repair.set_repair(r, pid, "account", "what happened", T0)
+        repair.set_repair(r, pid, "reflected", "what you heard", T0)
+    rules.go_to_step(r, Step.CLOSE, T0)
+    for pid in "ab":
+        rules.confirm(r, item.id, pid, T0)
+    rules.set_appreciation(r, "a", "Thanks", T0)
+    rules.close_session(r, T0)
+    assert r.repair == {} and r.transcript_removed
+    assert r.agreed == [item] and r.appreciations == {"a": "Thanks"}
+    c = checkin.new_checkin(T0, NAMES, settings=Settings(keep_transcript=False))
+    for pid in "ab":
+        rules.set_appreciation(c, pid, "Thanks", T0)
+    checkin.set_meaningful(c, "a", "The walk", T0)
+    checkin.set_friction(c, "b", "Mornings", T0)
+    rules.go_to_step(c, Step.CLOSE, T0)
+    rules.close_session(c, T0)
+    assert c.meaningful == {} and c.friction == {}

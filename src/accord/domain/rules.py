@@ -573,6 +573,8 @@ def close_session(session: Session, now: datetime) -> list[Agreement]:
                 statement.analysis = {}
             for reflection in turn.reflections:
                 reflection.text = ""
+        # What a check-in or repair heard is part of the transcript too.
+        session.meaningful, session.friction, session.repair = {}, {}, {}
         session.transcript_removed = True
     session.floor.draft = ""
     session.step = Step.DONE
