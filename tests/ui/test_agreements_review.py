@@ -135,6 +135,26 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
         assert old["reviews"][-1]["outcome"] == "adjusted"
         assert old["reviews"][-1]["note"] == "Sundays are busy now"
 
+        # Paused, the conversation can be picked up again from the old agreement's page.
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        listing = app.screen
+        row = next(n for n, e in enumerate(listing.shown)
+                   if e.session.id == dishes.id and e.agreement.what == sundays)
+        listing.query_one("#agreement-table").move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        page = app.screen
+        assert page.check_action("kept", ()) is False
+        assert page.check_action("open_talk", ()) is True
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert app.session.id == new_session.id
+
         # Through the new session: the old agreement is already the first negotiable issue.
         await pilot.press("ctrl+n")
         await pilot.pause()

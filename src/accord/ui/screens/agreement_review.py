@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from accord.domain import lifecycle
-from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session
+from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session, Status
 from accord.domain.rules import RuleError
 from accord.storage.store import UnreadableFile
 from accord.ui.keys import QUIT_KEY
@@ -109,6 +109,8 @@ class AgreementReviewScreen(Screen):
         Binding("k", "kept", "Kept", id="review.kept"),
         Binding("r", "retire", "Retire", id="review.retire"),
         Binding("n", "renegotiate", "Renegotiate", id="review.renegotiate"),
+        Binding("o", "open_talk", "Open its talk", id="review.open"),
+        Binding("c", "cancel_renegotiation", "Keep as it was", id="review.cancel"),
         QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -118,6 +120,8 @@ class AgreementReviewScreen(Screen):
         self.session_id = session_id
         self.agreement_id = agreement_id
         self.owner: Session | None = None
+        #: The conversation renegotiating this agreement, while it is still open.
+        self.renegotiation: Session | None = None
         self.item: Agreement | None = None
         self.linked: dict[str, Agreement] = {}
 
@@ -147,6 +151,9 @@ class AgreementReviewScreen(Screen):
         except KeyError:
             self.owner = self.item = None
         self.linked = {a.id: a for s in scan.sessions for a in s.agreements}
+        self.renegotiation = next(
+            (s for s in scan.sessions
+             if s.seeded_from == self.agreement_id and s.status != Status.CLOSED), None)
         self.show()
 
     def show(self) -> None:
@@ -164,6 +171,8 @@ class AgreementReviewScreen(Screen):
              item.rhythm if item.kind == "ritual" and item.rhythm else item.when),
             ("Since", long_date(item.starts) if item.starts else ""),
             ("Review", review_note(item, today)),
+            ("Next time", long_date(day) if (day := lifecycle.next_occurrence(item, today))
+             else ""),
             ("Works when", item.success),
             ("Status", item.status.value),
         ]
@@ -191,12 +200,16 @@ class AgreementReviewScreen(Screen):
         self.refresh_bindings()
 
     def allowed(self, action: str) -> bool:
+        if action == "open_talk":
+            return self.renegotiation is not None
+        if action == "cancel_renegotiation":
+            return self.item is not None and self.item.status == AgreementStatus.RENEGOTIATING
         target = {"kept": AgreementStatus.KEPT, "retire": AgreementStatus.RETIRED,
                   "renegotiate": AgreementStatus.RENEGOTIATING}[action]
         return self.item is not None and lifecycle.can_change(self.item.status, target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("kept", "retire", "renegotiate"):
+        if action in ("kept", "retire", "renegotiate", "open_talk", "cancel_renegotiation"):
             return self.allowed(action)
         return True
 
@@ -276,3 +289,22 @@ class AgreementReviewScreen(Screen):
                 lifecycle.start_renegotiation(self.owner, self.agreement_id, now, why=why))):
             return
         self.app.start_session(started[0])
+
+    def action_open_talk(self) -> None:
+        """Pick up the conversation that is renegotiating this agreement."""
+        if self.renegotiation is not None:
+            self.app.open_session(self.renegotiation.id)
+
+    @work(exclusive=True, group="review")
+    async def action_cancel_renegotiation(self) -> None:
+        from accord.ui.screens.modals import Confirm
+
+        if not self.allowed("cancel_renegotiation"):
+            return
+        keep = await self.app.push_screen_wait(Confirm(
+            "Keep this agreement as it was? It becomes active again. Any conversation about "
+            "it stays in your list, paused.", yes="Keep it as it was", no="Not now"))
+        if keep and self.change(lambda: lifecycle.cancel_renegotiation(
+                self.owner, self.agreement_id, self.app.now())):
+            self.notify("It stands as it was.")
+        self.show()

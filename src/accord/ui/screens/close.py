@@ -130,18 +130,18 @@ def finish_renegotiation(app, session: Session) -> None:
 
 def summary_text(session: Session, saved_to: str):
     talk = session.talk_seconds()
-    lines = [
-        "[b]Saved.[/b] $where",
-        "",
-        "Talk time: $ta for $a, $tb for $b, over $turns turns.",
-        "Time-outs: $timeouts.",
-        "",
-        "[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.",
-    ]
+    lines = ["[b]Saved.[/b] $where", ""]
+    if session.turns:
+        lines.append("Talk time: $ta for $a, $tb for $b, over $turns turns.")
+    lines += ["Time-outs: $timeouts.", ""]
+    if session.next_checkin:
+        lines += ["Next check-in: $next.", ""]
+    lines.append("[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.")
     values = {
         "where": saved_to, "a": session.name("a"), "b": session.name("b"),
         "ta": minutes_and_seconds(talk["a"]), "tb": minutes_and_seconds(talk["b"]),
         "turns": len(session.turns), "timeouts": len(session.timeouts) or "none",
+        "next": f"{session.next_checkin:%A %d %B}" if session.next_checkin else "",
     }
     for n, item in enumerate(session.agreed):
         lines.append(f"  • $g{n}")

@@ -112,11 +112,16 @@ class HomeScreen(Screen):
         listing = self.query_one("#due-list", OptionList)
         listing.clear_options()
         listing.display = bool(due or upcoming)
+        planned = lifecycle.next_checkin(sessions)
+        checkin = ""
+        if planned is not None:
+            checkin = ("check-in due: press c" if planned <= today
+                       else f"next check-in {planned:%a %d %b}")
         if not (due or upcoming):
-            title.update("")
+            title.update(fmt("[dim]$c[/dim]", c=checkin.capitalize()) if checkin else "")
             return
-        title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it[/dim]",
-                         n=len(due)))
+        title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
+                         n=len(due), c=f" · {checkin}" if checkin else ""))
         listing.add_options(due_option(d, today) for d in due + upcoming)
         listing.highlighted = 0
 
