@@ -208,6 +208,21 @@ class AccountsScreen(RepairScreen):
     )
     NEXT_LABEL = "Go to triggers"
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Help the listener: the feelings and needs heard in the account, as a start."""
+        field, _, pid = (event.input.id or "").partition("-")
+        if field != "account" or pid not in PARTNER_IDS:
+            return
+        hint = self.query_one(f"#hint-{pid}", Static)
+        if not event.value.strip():
+            hint.update("")
+            return
+        from accord import language
+
+        start = language.reflection_prompt(language.analyze(event.value[:2000]),
+                                           self.session.name(pid))
+        hint.update(fmt("[i]Perhaps:[/i] $s", s=start))
+
 
 class TriggersScreen(RepairScreen):
     STEP = Step.TRIGGERS
