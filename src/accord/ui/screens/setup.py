@@ -29,7 +29,7 @@ def parse_whole_number(text: str, what: str) -> int:
 TOPIC_FOR_KIND = {
     "negotiation": ("", "What is this about, in a few words?"),
     "check-in": ("Check-in", "A name for this check-in"),
-    "repair": ("", "Which fight, in a few words? (e.g. Saturday's argument about money)"),
+    "repair": ("", "Which fight, in a few words?"),
 }
 
 
@@ -64,8 +64,9 @@ class SetupScreen(Screen):
                 yield Label("Topic", classes="label")
                 yield Input(topic, placeholder=topic_hint, id="topic",
                             compact=True, max_length=120)
-            yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]), classes="hint")
-            with Horizontal(classes="row"):
+            yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]),
+                         classes="hint floor-only")
+            with Horizontal(classes="row floor-only"):
                 yield Label("Fighting for", classes="label")
                 yield Input(placeholder="optional", id="for-a", compact=True, max_length=200)
                 yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
@@ -75,7 +76,7 @@ class SetupScreen(Screen):
                 yield Label("Time-out (min)", classes="label")
                 yield Input(str(rules.MIN_TIMEOUT_MINUTES), id="timeout", compact=True,
                             type="integer", classes="short")
-            with Horizontal(classes="row tall"):
+            with Horizontal(classes="row tall floor-only"):
                 yield Label("Who starts", classes="label")
                 with RadioSet(id="starter", compact=True):
                     yield RadioButton(plain(couple.names[0] or "First"), value=True,
@@ -91,6 +92,9 @@ class SetupScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        if self.kind == "repair":  # no floor in a repair: nobody needs to start
+            for widget in self.query(".floor-only"):
+                widget.display = False
         first_empty = next(
             (w for w in self.query(Input) if not w.value and w.id in ("name-a", "name-b", "topic")),
             None,

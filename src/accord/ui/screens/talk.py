@@ -57,6 +57,8 @@ class TalkScreen(SessionScreen):
         Binding("3", "answer('no')", "Not quite", id="talk.no"),
         Binding("4", "move_on", "Move on", id="talk.move_on"),
         Binding("ctrl+n", "sort", "Sort", id="session.next"),
+        # In a check-in the floor is followed by planning, not sorting.
+        Binding("ctrl+n", "onward", "Plan", id="talk.onward"),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -202,6 +204,8 @@ class TalkScreen(SessionScreen):
             return phase == Phase.CONFIRMING
         if action == "move_on":
             return phase == Phase.CONFIRMING and rules.can_move_on(self.session)
+        if action in ("sort", "onward") and self.app.session is not None:
+            return (self.next_step() == Step.SORT) == (action == "sort")
         return True
 
     # -- typing: drafts and coaching -----------------------------------------------------
@@ -295,6 +299,9 @@ class TalkScreen(SessionScreen):
         from accord.ui.screens.notices import SafetyScreen
 
         self.app.push_screen(SafetyScreen(gentle=True))
+
+    def action_onward(self) -> None:
+        self.action_sort()
 
     @work(exclusive=True, group="talk-sort")
     async def action_sort(self) -> None:
