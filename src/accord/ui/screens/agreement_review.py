@@ -137,6 +137,8 @@ class AgreementReviewScreen(Screen):
             yield Button("Kept  k", id="kept", variant="success")
             yield Button("Retire  r", id="retire")
             yield Button("Renegotiate  n", id="renegotiate")
+            yield Button("Open its talk  o", id="open-talk", variant="primary")
+            yield Button("Keep as it was  c", id="cancel-renegotiation")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -194,9 +196,8 @@ class AgreementReviewScreen(Screen):
         )
         self.query_one("#review-history", Static).update(
             history_lines(owner, item, self.linked))
-        for button_id, action in (("kept", "kept"), ("retire", "retire"),
-                                  ("renegotiate", "renegotiate")):
-            self.query_one(f"#{button_id}", Button).disabled = not self.allowed(action)
+        for button in self.query_one("#review-actions").query(Button):
+            button.display = self.allowed((button.id or "").replace("-", "_"))
         self.refresh_bindings()
 
     def allowed(self, action: str) -> bool:
@@ -235,8 +236,9 @@ class AgreementReviewScreen(Screen):
         return self.save_owner()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"kept": self.action_kept, "retire": self.action_retire,
-         "renegotiate": self.action_renegotiate}[event.button.id or "kept"]()
+        action = getattr(self, f"action_{(event.button.id or '').replace('-', '_')}", None)
+        if action is not None:
+            action()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -121,7 +121,7 @@ class HomeScreen(Screen):
             title.update(fmt("[dim]$c[/dim]", c=checkin.capitalize()) if checkin else "")
             return
         title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
-                         n=len(due), c=f" · {checkin}" if checkin else ""))
+                         n=len(due) or "none", c=f" · {checkin}" if checkin else ""))
         listing.add_options(due_option(d, today) for d in due + upcoming)
         listing.highlighted = 0
 
