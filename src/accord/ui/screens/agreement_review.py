@@ -24,7 +24,7 @@ from accord.ui.keys import QUIT_KEY
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 
-OUTCOME_WORDS = {"kept": "Kept", "retired": "Retired", "adjusted": "Renegotiated"}
+OUTCOME_WORDS = {"kept": "Kept", "retired": "Retired", "adjusted": "Taken back to talk"}
 
 
 def long_date(day: date) -> str:
