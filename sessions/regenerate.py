@@ -2,8 +2,11 @@
 
     python sessions/regenerate.py
 
-Writes one closed session with agreements and one session paused mid-talk, with a fixed clock,
-so `accord --data-dir sessions` shows a newcomer everything. The people are invented.
+Writes, with a fixed clock, so `accord --data-dir sessions` shows a newcomer everything:
+a closed session with agreements; a repair session after a fight; a check-in two weeks later
+that keeps one agreement and takes the other back to the table; that renegotiation, closed
+with a new agreement that replaces the old one (now retired); and a session paused mid-talk.
+The people are invented.
 """
 
 from __future__ import annotations
@@ -44,6 +47,37 @@ async def set_up(pilot, names: tuple[str, str], topic: str) -> None:
         await type_in(pilot, value)
     await pilot.press("ctrl+n")
     await pilot.pause()
+
+
+async def set_up_kind(pilot, key: str, names: tuple[str, str], topic: str | None = None) -> None:
+    """From the home screen, start a check-in (c) or a repair (p)."""
+    await pilot.pause()
+    if type(pilot.app.screen).__name__ == "WelcomeScreen":
+        await pilot.press("enter")
+    await pilot.press(key)
+    await pilot.pause()
+    fields = [("name-a", names[0]), ("name-b", names[1])] + ([("topic", topic)] if topic else [])
+    for widget_id, value in fields:
+        pilot.app.screen.query_one(f"#{widget_id}").focus()
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_in(pilot, value)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+async def answers(pilot, *texts: str) -> None:
+    """Type each answer in the focused box; Enter moves to the next box."""
+    for text in texts:
+        await type_in(pilot, text)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def confirm_all(pilot, count: int) -> None:
+    for n in range(count):
+        for pid in "ab":
+            pilot.app.screen.query_one(f"#c{n}-{pid}").focus()
+            await pilot.press("space")
 
 
 async def turn(pilot, clock: Clock, said: str, reflection: str, *answers: str) -> None:
@@ -144,13 +178,131 @@ async def paused_session(folder: Path) -> None:
         await pilot.pause()
 
 
-async def main() -> None:
-    for old in HERE.glob("*.toml"):
+async def repair_session(folder: Path) -> None:
+    clock = Clock(datetime(2026, 11, 16, 20, 15, tzinfo=timezone(timedelta(hours=1))))
+    app = make_app(folder, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await set_up_kind(pilot, "p", ("Maya", "Jonas"), "Saturday, after the party")
+        await answers(pilot, "embarrassed, lonely")
+        await type_in(pilot, "hurt, tired")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=4)
+        await answers(pilot,
+                      "I ended up alone with people I barely knew, and then we argued in the car.",
+                      "You felt left on your own there, and the car made it worse.",
+                      "I'd had a long week and wanted to leave early; I felt held back.")
+        await type_in(pilot, "You were exhausted and felt stuck staying longer.")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=6)
+        await answers(pilot, "Being left in a crowd")
+        await type_in(pilot, "Being told I'm no fun")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await answers(pilot, "I said you were no fun. I regret that.")
+        await type_in(pilot, "I disappeared into the kitchen for an hour.")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=5)
+        await answers(pilot, "Say when I'm tired instead of sniping")
+        await type_in(pilot, "Agree on a leaving time before we go out")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await confirm_all(pilot, 2)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("h")
+
+
+async def checkin_session(folder: Path) -> None:
+    clock = Clock(datetime(2026, 11, 28, 10, 0, tzinfo=timezone(timedelta(hours=1))))
+    app = make_app(folder, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await set_up_kind(pilot, "c", ("Maya", "Jonas"))
+        await answers(pilot, "Thank you for the hello hugs every evening")
+        await type_in(pilot, "Thank you for cooking when I was on late shifts")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        # Both agreements from the first session are due: the hello is kept, the washing-up
+        # goes back to the table.
+        await pilot.press("k")
+        await pilot.pause()
+        await type_in(pilot, "The first ten minutes feel like ours again")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        await type_in(pilot, "Fridays clash with my late shift")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=10)
+        await answers(pilot, "Saturday's talk in the kitchen",
+                      "Mornings: we both rush and snap",
+                      "Maya noticing I was tired")
+        await type_in(pilot, "Leaving parties: agree on a time first")
+        await pilot.press("ctrl+n")  # no issue on the floor this time
+        await pilot.pause()
+        await pilot.press("enter")  # the next check-in a week from today
+        await answers(pilot, "A walk by the river, phones at home", "weekly")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=5)
+        await confirm_all(pilot, 1)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("h")
+
+
+async def renegotiation(folder: Path) -> None:
+    from accord.storage.store import Store
+
+    waiting = next(s for s in Store(folder).scan().sessions if s.seeded_from)
+    clock = Clock(datetime(2026, 11, 29, 18, 0, tzinfo=timezone(timedelta(hours=1))))
+    app = make_app(folder, resume=waiting.id, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # past prepare
+        await pilot.pause()
+        await turn(pilot, clock,
+                   "On Fridays I get home at ten and the last thing I can face is the sink.",
+                   "Friday nights you're spent, and the sink is too much then.", "1")
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # the agreement being renegotiated is already negotiable
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        for text in ("Jonas washes up Mon/Wed, Maya Tue/Thu; Fridays we leave it till Saturday",
+                     "Jonas and Maya", "weeknights"):
+            await type_in(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("enter", "enter")
+        await type_in(pilot, "The sink is empty by bedtime, Fridays excepted")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await confirm_all(pilot, 1)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("h")
+
+
+async def main(folder: Path = HERE) -> None:
+    for old in folder.glob("*.toml"):
         old.unlink()
-    await closed_session(HERE)
-    await paused_session(HERE)
-    for path in sorted(HERE.glob("*.toml")):
-        print(path.relative_to(HERE.parent))
+    await closed_session(folder)
+    await repair_session(folder)
+    await paused_session(folder)
+    await checkin_session(folder)
+    await renegotiation(folder)
+    for path in sorted(folder.glob("*.toml")):
+        print(path.relative_to(folder.parent))
 
 
 if __name__ == "__main__":

@@ -78,10 +78,59 @@ STEP_HELP = {
         "Read each agreement once more. Each of you confirms the ones you stand behind; only "
         "those both confirm are kept. If you like, say one thing you appreciate about the other."
     ),
+    "profiles": (
+        "Each of you can keep a short profile: the needs at your core, your boundaries (each "
+        "with what you will do if it's crossed), and what helps you calm down. Prepare starts "
+        "from it, and Sort points out issues that touch it."
+    ),
+    "appreciate": (
+        "A check-in starts with what is good. Each of you says one thing you appreciate about "
+        "the other, however small, and types it here."
+    ),
+    "review": (
+        "The agreements whose review date has come. For each: kept if it worked, adjust if it "
+        "needs changing (a new conversation about it waits on the home screen), or retire it "
+        "if it has done its job."
+    ),
+    "reflect": (
+        "Look back since last time: what felt most meaningful, and where there was friction "
+        "and what you'd adjust. If one thing needs a proper talk, take it to the floor."
+    ),
+    "plan": (
+        "Choose the day of your next check-in, and add any ritual you'd like to keep: "
+        "something small you do together, daily, weekly or monthly. You confirm rituals at "
+        "close, like any agreement."
+    ),
+    "feelings": (
+        "Each of you names how you felt during the fight, in feeling words only. Leave out "
+        "the why for now; what happened has its own step next."
+    ),
+    "accounts": (
+        "Each of you tells what happened, from where you stood. The other says back what they "
+        "heard, without correcting it. Both accounts can be true at once."
+    ),
+    "triggers": (
+        "What set each of you off? A tone, a word, an old hurt, being tired. Speak for "
+        "yourself only."
+    ),
+    "own": (
+        "Each of you names your own part: what you did that you regret. Only your own part, "
+        "never the other's."
+    ),
+    "differently": (
+        "One thing each of you will do differently next time. Ctrl+G makes them agreements, "
+        "which you both confirm at close."
+    ),
     "done": "Your session is saved. The agreements are in the review list from the home screen.",
     "agreements": (
-        "Every agreement both of you confirmed, across all your sessions, with the date you "
-        "planned to look at it again."
+        "Every agreement both of you confirmed, across all your sessions, soonest review "
+        "first. Type / to search, f to show only one status, Enter to open one."
+    ),
+    "agreement-review": (
+        "One agreement and its story so far. If it worked, mark it kept and take a moment to "
+        "notice what helped. If it has done its job, retire it and say why. If it needs "
+        "changing, renegotiate: a new conversation starts from it, and what you agree there "
+        "replaces it."
     ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "

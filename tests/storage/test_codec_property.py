@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from accord.domain.model import (
     PARTNER_IDS,
+    REVIEW_OUTCOMES,
+    SESSION_KINDS,
     Agreement,
     AgreementStatus,
     Boundary,
@@ -23,13 +25,15 @@ from accord.domain.model import (
     Phase,
     Preparation,
     Reflection,
+    RepairNotes,
+    Review,
     Session,
     Settings,
     Statement,
     Status,
-    Step,
     TimeOut,
     Turn,
+    steps_for,
 )
 from accord.storage.codec import SESSION_ID, session_from_dict, session_to_dict
 
@@ -68,6 +72,10 @@ preparations = st.builds(
 floors = st.builds(Floor, holder=pid, phase=st.sampled_from(Phase), since=st.none() | moments,
                    banked=counts, draft=text)
 
+reviews = st.builds(Review, on=days, outcome=st.sampled_from(REVIEW_OUTCOMES), note=text)
+repair_notes = st.builds(RepairNotes, feelings=text, account=text, reflected=text,
+                         trigger=text, owns=text, differently=text)
+
 
 @st.composite
 def sessions(draw) -> Session:
@@ -88,16 +96,19 @@ def sessions(draw) -> Session:
                 review_on=st.none() | days, success=text,
                 confirmed_by=st.lists(pid, max_size=2, unique=True),
                 status=st.sampled_from(AgreementStatus),
+                reviews=st.lists(reviews, max_size=2), replaces=text, replaced_by=text,
+                kind=st.sampled_from(["agreement", "ritual"]), rhythm=text,
             )))
+    kind = draw(st.sampled_from(SESSION_KINDS))
     return Session(
         id=draw(st.from_regex(SESSION_ID, fullmatch=True)),
         created=draw(moments),
         updated=draw(moments),
         partners={"a": draw(partners), "b": draw(partners)},
         topic=draw(text),
-        kind=draw(st.sampled_from(["negotiation", "check-in"])),
+        kind=kind,
         status=draw(st.sampled_from(Status)),
-        step=draw(st.sampled_from(Step)),
+        step=draw(st.sampled_from(steps_for(kind))),
         settings=draw(st.builds(Settings, turn_seconds=counts, timeout_minutes=counts,
                                 keep_transcript=st.booleans())),
         preparation=draw(st.dictionaries(pid, preparations, max_size=2)),
@@ -110,6 +121,12 @@ def sessions(draw) -> Session:
         transcript_removed=draw(st.booleans()),
         paused_at=draw(st.none() | moments),
         closed_at=draw(st.none() | moments),
+        seeded_from=draw(text),
+        meaningful=draw(st.dictionaries(pid, text, max_size=2)),
+        friction=draw(st.dictionaries(pid, text, max_size=2)),
+        next_checkin=draw(st.none() | days),
+        reviewed=draw(st.dictionaries(text, st.sampled_from(REVIEW_OUTCOMES), max_size=2)),
+        repair=draw(st.dictionaries(pid, repair_notes, max_size=2)),
     )
 
 

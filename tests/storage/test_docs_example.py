@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from accord.domain.model import AgreementStatus, Couple, Layer, Status
-from accord.storage.codec import couple_from_dict, session_from_dict
+from accord.storage.codec import couple_from_dict, profiles_from_dict, session_from_dict
 
 DOC = Path(__file__).parents[2] / "docs" / "data-format.md"
 
@@ -41,3 +41,31 @@ def test_the_documented_couple_file_is_valid():
     couple = couple_from_dict(tomllib.loads(toml_blocks()[1]))
     assert couple == Couple(names=["Sam", "Alex"], safety_notice_seen=True)
 
+
+
+def test_the_documented_checkin_is_valid():
+    session = session_from_dict(tomllib.loads(toml_blocks()[2]))
+    assert session.kind == "check-in"
+    assert session.friction["b"].startswith("Mornings are rushed")
+    assert session.reviewed == {"20240501-200000-0cdd-a1": "kept"}
+    ritual = session.agreements[0]
+    assert ritual.kind == "ritual" and ritual.rhythm == "weekly"
+    assert ritual.status == AgreementStatus.ACTIVE
+
+
+def test_the_documented_fragments_fit_a_session():
+    base = tomllib.loads(toml_blocks()[0])
+    fragment = tomllib.loads(toml_blocks()[3])
+    base["agreements"] = fragment["agreements"]
+    base["kind"], base["step"] = "repair", "done"
+    base["repair"] = fragment["repair"]
+    session = session_from_dict(base)
+    assert [r.outcome for r in session.agreements[0].reviews] == ["kept", "kept"]
+    assert session.repair["a"].reflected.startswith("You felt left alone")
+
+
+def test_the_documented_profiles_are_valid():
+    profiles = profiles_from_dict(tomllib.loads(toml_blocks()[4]))
+    assert [p.name for p in profiles] == ["Sam", "Alex"]
+    assert profiles[0].boundaries[0].enforcement.startswith("I leave the room")
+    assert profiles[1].boundaries[0].is_preference

@@ -8,7 +8,8 @@ from accord.domain.summary import where_we_left_off
 from accord.storage.views import agreement_rows, session_rows
 
 AGREEMENT_KEYS = {"session", "topic", "what", "who", "when", "starts", "review_on", "success",
-                  "status", "issue", "confirmed_by"}
+                  "status", "issue", "confirmed_by", "id", "kind", "rhythm", "replaces",
+                  "replaced_by", "reviews", "session_kind"}
 
 
 def test_agreement_rows_list_only_confirmed_agreements_soonest_review_first(
@@ -25,7 +26,9 @@ def test_agreement_rows_list_only_confirmed_agreements_soonest_review_first(
         "session": closed.id, "topic": "The dishes", "what": "We dry together on Sundays",
         "who": "both", "when": "Sundays", "starts": "2024-05-05", "review_on": "2024-05-10",
         "success": "", "status": "active", "issue": "Who does the dishes",
-        "confirmed_by": ["[b]Sam", "Alex"],
+        "confirmed_by": ["[b]Sam", "Alex"], "id": closed.agreements[1].id,
+        "kind": "agreement", "rhythm": "", "replaces": "", "replaced_by": "", "reviews": [],
+        "session_kind": "negotiation",
     }
     assert rows[1]["review_on"] == "2024-05-15"  # two weeks after it starts, by default
 
@@ -50,7 +53,7 @@ def test_session_rows_describe_each_session(session_factory, paused_factory):
         "id": paused.id, "topic": "Money", "partners": ["Kim", "Lee"], "status": "paused",
         "step": "talk", "created": "2024-05-01T20:00:00+02:00",
         "updated": "2024-05-01T20:04:00+02:00", "where": where_we_left_off(paused),
-        "agreements": 0,
+        "agreements": 0, "kind": "negotiation",
     }
     assert "Kim is reflecting back what Lee said" in rows[0]["where"]
     assert rows[1]["agreements"] == 2

@@ -12,7 +12,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -73,12 +73,47 @@ def build_parser() -> argparse.ArgumentParser:
     for name, what in (("sessions", "sessions"), ("agreements", "agreements you both confirmed")):
         sub = commands.add_parser(name, parents=[common], help=f"list {what}",
                                   description=f"List {what}, as a table or as JSON.")
-        sub.add_argument("--json", action="store_true", help="print JSON for scripts")
+        formats = sub.add_mutually_exclusive_group()
+        formats.add_argument("--json", action="store_true", help="print JSON for scripts")
+        if name == "agreements":
+            sub.description = ("List agreements you both confirmed: as a table, as JSON, as "
+                               "a printable Markdown list, or as an iCalendar file.")
+            _agreement_options(sub, formats)
+    export = commands.add_parser(
+        "export", parents=[common], help="print one session's summary as Markdown",
+        description="Print a session's summary as Markdown: topic, who, time-outs, what was "
+        "heard (if the transcript was kept) and the agreements.",
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", help="see `accord sessions`")
+    export.add_argument("--markdown", action="store_true", help="Markdown (the default)")
+    forget = commands.add_parser(
+        "forget", parents=[common], help="delete what was said in a session",
+        description="Delete a session's file for privacy. The agreements you both confirmed "
+        "stay (in a stripped file) unless you add --all. Asks first unless you add --yes.",
+    )
+    forget.add_argument("session_id", metavar="SESSION_ID", help="see `accord sessions`")
+    forget.add_argument("--all", action="store_true", dest="everything",
+                        help="delete the confirmed agreements too")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     commands.add_parser(
         "reflect", add_help=False,
         help="try the reflection helper on some text (`accord reflect --help`)",
     )
     return parser
+
+
+def _agreement_options(sub: argparse.ArgumentParser, formats) -> None:
+    formats.add_argument("--markdown", action="store_true",
+                         help="a printable list grouped by status (for the fridge)")
+    formats.add_argument("--ics", action="store_true",
+                         help="review dates, daily/weekly/monthly rituals and the next "
+                         "check-in as an iCalendar file for your calendar")
+    sub.add_argument("--status", action="append", metavar="STATUS",
+                     choices=["active", "kept", "renegotiating", "retired"],
+                     help="only agreements with this status (active, kept, renegotiating, "
+                     "retired); may be given more than once")
+    sub.add_argument("--due", action="store_true",
+                     help="only agreements whose review date has come")
 
 
 def _split_reflect(argv: Sequence[str]) -> list[str] | None:
@@ -147,13 +182,15 @@ def _resume(folder: Path, session_id: str | None) -> int:
     return _launch(folder, resume=session.id)
 
 
-def _list(folder: Path, as_json: bool, what: str) -> int:
+def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | None = None) -> int:
     scan = Store(folder).scan()
     _report_problems(scan)
     if what == "sessions":
         rows, show = session_rows(scan.sessions), _print_sessions
     else:
         rows, show = agreement_rows(scan.sessions), _print_agreements
+        if args is not None:
+            return _agreements(folder, scan, rows, args)
     if as_json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -168,6 +205,79 @@ def _list(folder: Path, as_json: bool, what: str) -> int:
         print(empty, file=sys.stderr)
     sys.stdout.flush()
     return EXIT_UNREADABLE if scan.problems else EXIT_OK
+
+
+def today() -> date:
+    """Today, where the user is (tests replace this)."""
+    return datetime.now().astimezone().date()
+
+
+def _agreements(folder: Path, scan: ScanResult, everything: list[dict],
+                args: argparse.Namespace) -> int:
+    from accord.cli import export
+
+    rows = everything
+    if args.status:
+        rows = [row for row in rows if row["status"] in args.status]
+    if args.due:
+        day = today().isoformat()
+        rows = [row for row in rows if row["status"] in ("active", "kept")
+                and row["review_on"] and row["review_on"] <= day]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.markdown:
+        sys.stdout.write(export.agreements_markdown(rows, today(), everything=everything))
+    elif args.ics:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(export.agreements_ics(rows, scan.sessions))
+    elif rows:
+        _print_agreements(rows, sys.stdout)
+    elif everything:
+        print("No agreements match.", file=sys.stderr)
+    else:
+        print(f"No agreements yet in {folder}. They appear here once you both confirm them "
+              "at the end of a session.", file=sys.stderr)
+    sys.stdout.flush()
+    return EXIT_UNREADABLE if scan.problems else EXIT_OK
+
+
+def _load_for_export(folder: Path, session_id: str):
+    store = Store(folder)
+    try:
+        return store.load(session_id)
+    except ValueError:
+        raise CliError(
+            f"{session_id!r} is not a session id; `accord sessions` lists them."
+        ) from None
+    except UnreadableFile as problem:
+        if problem.reason == "file not found":
+            raise CliError(
+                f"There is no session {session_id} in {folder}; `accord sessions` lists them."
+            ) from None
+        raise CliError(f"cannot read {problem.path.name}: {problem.reason}") from None
+
+
+def _export(folder: Path, session_id: str) -> int:
+    from accord.cli import export
+
+    session = _load_for_export(folder, session_id)
+    whats = {}
+    if session.reviewed or session.seeded_from:
+        whats = {a.id: a.what for s in Store(folder).scan().sessions for a in s.agreements}
+    sys.stdout.write(export.session_markdown(session, whats=whats))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _forget(folder: Path, args: argparse.Namespace) -> int:
+    from accord.cli.forget import ForgetError, forget
+
+    try:
+        return forget(folder, args.session_id, everything=args.everything, yes=args.yes,
+                      ask=input, out=sys.stdout)
+    except ForgetError as error:
+        raise CliError(str(error)) from None
 
 
 # -- tables for people -------------------------------------------------------------------
@@ -283,7 +393,8 @@ def _print_agreements(rows: list[dict], out: TextIO) -> None:
         ("Issue", {}),
     ]
     _print_table(out, columns, rows, lambda r: [
-        r["review_on"], r["what"], r["who"], r["when"], r["status"], r["issue"],
+        r["review_on"], r["what"], r["who"], r["when"] or r.get("rhythm", ""), r["status"],
+        r["issue"],
     ])
 
 
@@ -308,6 +419,12 @@ def _run(argv: list[str]) -> int:
         return _launch(folder)
     if args.command == "resume":
         return _resume(folder, args.session_id)
+    if args.command == "export":
+        return _export(folder, args.session_id)
+    if args.command == "forget":
+        return _forget(folder, args)
+    if args.command == "agreements":
+        return _list(folder, args.json, args.command, args)
     return _list(folder, args.json, args.command)
 
 

@@ -27,9 +27,47 @@ class Step(StrEnum):
     AGREE = "agree"
     CLOSE = "close"
     DONE = "done"
+    # check-in
+    APPRECIATE = "appreciate"
+    REVIEW = "review"
+    REFLECT = "reflect"
+    PLAN = "plan"
+    # repair
+    FEELINGS = "feelings"
+    ACCOUNTS = "accounts"
+    TRIGGERS = "triggers"
+    OWN = "own"
+    DIFFERENTLY = "differently"
 
 
-STEP_ORDER = tuple(Step)
+#: The steps of a negotiation, the session kind accord started with.
+STEP_ORDER = (Step.SETUP, Step.PREPARE, Step.TALK, Step.SORT, Step.AGREE, Step.CLOSE, Step.DONE)
+
+#: The kinds of session, and the steps each goes through, in order.
+SESSION_KINDS = ("negotiation", "check-in", "repair")
+KIND_STEPS: dict[str, tuple[Step, ...]] = {
+    "negotiation": STEP_ORDER,
+    "check-in": (Step.SETUP, Step.APPRECIATE, Step.REVIEW, Step.REFLECT, Step.TALK, Step.PLAN,
+                 Step.CLOSE, Step.DONE),
+    "repair": (Step.SETUP, Step.FEELINGS, Step.ACCOUNTS, Step.TRIGGERS, Step.OWN,
+               Step.DIFFERENTLY, Step.CLOSE, Step.DONE),
+}
+#: Steps that may be passed over on the way forward, per kind.
+KIND_SKIPPABLE: dict[str, frozenset[Step]] = {
+    "negotiation": frozenset({Step.SETUP, Step.PREPARE, Step.SORT, Step.AGREE}),
+    "check-in": frozenset({Step.SETUP, Step.REVIEW, Step.REFLECT, Step.TALK, Step.PLAN}),
+    "repair": frozenset({Step.SETUP, Step.TRIGGERS, Step.OWN, Step.DIFFERENTLY}),
+}
+KIND_TITLES = {"negotiation": "Conversation", "check-in": "Check-in", "repair": "Repair"}
+
+
+def steps_for(kind: str) -> tuple[Step, ...]:
+    """The steps a session of this kind goes through, in order (unknown kinds: negotiation)."""
+    return KIND_STEPS.get(kind, STEP_ORDER)
+
+
+def skippable_for(kind: str) -> frozenset[Step]:
+    return KIND_SKIPPABLE.get(kind, KIND_SKIPPABLE["negotiation"])
 
 STEP_TITLES = {
     Step.SETUP: "Set up",
@@ -39,6 +77,15 @@ STEP_TITLES = {
     Step.AGREE: "Agree",
     Step.CLOSE: "Close",
     Step.DONE: "Done",
+    Step.APPRECIATE: "Appreciate",
+    Step.REVIEW: "Review",
+    Step.REFLECT: "Reflect",
+    Step.PLAN: "Plan",
+    Step.FEELINGS: "Feelings",
+    Step.ACCOUNTS: "Accounts",
+    Step.TRIGGERS: "Triggers",
+    Step.OWN: "Own",
+    Step.DIFFERENTLY: "Differently",
 }
 
 
@@ -197,6 +244,21 @@ class Option:
     text: str
 
 
+#: What a review of an agreement can conclude.
+REVIEW_OUTCOMES = ("kept", "adjusted", "retired")
+#: Rhythms a ritual can have that accord can count with; any other text is kept as written.
+RHYTHMS = ("daily", "weekly", "monthly")
+
+
+@dataclass
+class Review:
+    """One look back at an agreement: kept, adjusted (renegotiated) or retired."""
+
+    on: date
+    outcome: str
+    note: str = ""
+
+
 @dataclass
 class Agreement:
     id: str
@@ -209,10 +271,30 @@ class Agreement:
     success: str = ""  # how we'll know it works
     confirmed_by: list[str] = field(default_factory=list)
     status: AgreementStatus = AgreementStatus.DRAFT
+    reviews: list[Review] = field(default_factory=list)  # only ever added to
+    replaces: str = ""  # the agreement this one replaced after a renegotiation
+    replaced_by: str = ""  # the agreement that replaced this one
+    kind: str = "agreement"  # or "ritual": something done together, in a rhythm
+    rhythm: str = ""  # rituals: daily, weekly, monthly, or free text
 
     @property
     def confirmed_by_both(self) -> bool:
         return all(p in self.confirmed_by for p in PARTNER_IDS)
+
+
+@dataclass
+class RepairNotes:
+    """One partner's side of a repair session."""
+
+    feelings: str = ""  # how they felt, feeling words only
+    account: str = ""  # their own account of what happened
+    reflected: str = ""  # the other partner's reflection of that account
+    trigger: str = ""  # what set them off
+    owns: str = ""  # what they own and regret
+    differently: str = ""  # one thing they will do differently next time
+
+
+REPAIR_FIELDS = ("feelings", "account", "reflected", "trigger", "owns", "differently")
 
 
 @dataclass
@@ -237,6 +319,14 @@ class Session:
     paused_at: datetime | None = None
     closed_at: datetime | None = None
     schema: int = SCHEMA_VERSION
+    seeded_from: str = ""  # a renegotiation: the agreement it starts from
+    # check-in
+    meaningful: dict[str, str] = field(default_factory=dict)
+    friction: dict[str, str] = field(default_factory=dict)
+    next_checkin: date | None = None
+    reviewed: dict[str, str] = field(default_factory=dict)  # agreement id -> review outcome
+    # repair
+    repair: dict[str, RepairNotes] = field(default_factory=dict)
 
     # -- small derived views, used by screens, CLI and summaries alike --
 
@@ -245,6 +335,11 @@ class Session:
 
     def other(self, pid: str) -> str:
         return "b" if pid == "a" else "a"
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """This session's steps, in order."""
+        return steps_for(self.kind)
 
     @property
     def current_turn(self) -> Turn | None:
@@ -282,6 +377,17 @@ class Session:
     def agreed(self) -> list[Agreement]:
         """Agreements both partners confirmed."""
         return [a for a in self.agreements if a.status != AgreementStatus.DRAFT]
+
+
+@dataclass
+class Profile:
+    """Who one partner is, kept between sessions: what they need, where their lines are,
+    and what helps them calm down in a time-out."""
+
+    name: str
+    core_needs: list[str] = field(default_factory=list)
+    boundaries: list[Boundary] = field(default_factory=list)
+    calming: str = ""
 
 
 @dataclass

@@ -8,11 +8,12 @@ Screens call these and then save; they never change a session's fields themselve
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from accord.domain.model import (
     PARTNER_IDS,
-    STEP_ORDER,
+    SESSION_KINDS,
     Agreement,
     AgreementStatus,
     Boundary,
@@ -32,6 +33,8 @@ from accord.domain.model import (
     Step,
     TimeOut,
     Turn,
+    skippable_for,
+    steps_for,
 )
 
 MIN_TIMEOUT_MINUTES = 20  # the time a flooded body needs to settle
@@ -44,6 +47,8 @@ TRIES_BEFORE_MOVING_ON = 2
 SKIPPABLE_STEPS = frozenset({Step.SETUP, Step.PREPARE, Step.SORT, Step.AGREE})
 
 DEFAULT_COLORS = {"a": "#5fafd7", "b": "#d7875f"}
+#: In a renegotiation, the issue made from the agreement being renegotiated.
+SEEDED_ISSUE_ID = "i1"
 
 
 class RuleError(ValueError):
@@ -75,8 +80,11 @@ def new_session(
     fighting_for: tuple[str, str] = ("", ""),
     settings: Settings | None = None,
     starter: str = "a",
+    kind: str = "negotiation",
 ) -> Session:
-    """Start a session at the *prepare* step with both partners and the topic filled in."""
+    """Start a session at the *prepare* step with both partners and the topic filled in.
+
+    Other kinds start at their first step after set-up (see :func:`steps_for`)."""
     names = (_clean(names[0]), _clean(names[1]))
     if not names[0] or not names[1]:
         raise RuleError("Both partners need a name.")
@@ -86,6 +94,8 @@ def new_session(
         raise RuleError("Name the topic in a few words, so you both know what this is about.")
     if starter not in PARTNER_IDS:
         raise RuleError("Choose who speaks first.")
+    if kind not in SESSION_KINDS:
+        raise ValueError(f"unknown session kind {kind!r}")
     settings = settings or Settings()
     check_turn_seconds(settings.turn_seconds)
     check_timeout_minutes(settings.timeout_minutes)
@@ -100,8 +110,9 @@ def new_session(
         updated=now,
         partners=partners,
         topic=_clean(topic),
+        kind=kind,
         settings=settings,
-        step=Step.PREPARE,
+        step=steps_for(kind)[1],
         preparation={pid: Preparation() for pid in PARTNER_IDS},
         floor=Floor(holder=starter, phase=Phase.SPEAKING),
     )
@@ -127,9 +138,16 @@ def check_timeout_minutes(minutes: int) -> None:
 # -- moving between steps ----------------------------------------------------------------
 
 
-def next_step(step: Step) -> Step:
-    index = STEP_ORDER.index(step)
-    return STEP_ORDER[min(index + 1, len(STEP_ORDER) - 1)]
+def next_step(step: Step, kind: str = "negotiation") -> Step:
+    """The step after ``step`` in a session of this kind (its last step stays put)."""
+    order = steps_for(kind)
+    index = order.index(step)
+    return order[min(index + 1, len(order) - 1)]
+
+
+#: Checks run before a session of a kind leaves a step going forward: each gives the reason
+#: it is not ready yet, or None. Kinds other than negotiation register theirs here.
+STEP_GATES: dict[tuple[str, Step], Callable[[Session], str | None]] = {}
 
 
 def go_to_step(session: Session, step: Step, now: datetime) -> None:
@@ -138,11 +156,22 @@ def go_to_step(session: Session, step: Step, now: datetime) -> None:
         raise RuleError("This session is closed.")
     if step == Step.DONE:
         raise RuleError("A session ends by closing it, after both confirm the agreements.")
-    current = STEP_ORDER.index(session.step)
-    target = STEP_ORDER.index(step)
-    for skipped in STEP_ORDER[current + 1 : target]:
-        if skipped not in SKIPPABLE_STEPS:
+    order, skippable = steps_for(session.kind), skippable_for(session.kind)
+    if step not in order:
+        raise RuleError(f"A {session.kind} session has no {step.value} step.")
+    current = order.index(session.step)
+    target = order.index(step)
+    for skipped in order[current + 1 : target]:
+        if skipped not in skippable:
             raise RuleError(f"The {skipped.value} step can't be skipped.")
+    if session.kind != "negotiation":
+        # The check-in and repair modules register their gates when first imported.
+        from accord.domain import checkin, repair  # noqa: F401
+    gate = STEP_GATES.get((session.kind, session.step))
+    if target > current and gate is not None:
+        reason = gate(session)
+        if reason:
+            raise RuleError(reason)
     if session.step == Step.TALK and step != Step.TALK:
         _stop_clock(session.floor, now)
     session.step = step
@@ -371,6 +400,8 @@ def rename_issue(session: Session, issue_id: str, title: str, now: datetime) -> 
 
 
 def remove_issue(session: Session, issue_id: str, now: datetime) -> None:
+    if session.seeded_from and issue_id == SEEDED_ISSUE_ID:
+        raise RuleError("This is the agreement you came to renegotiate; it stays on the list.")
     if session.agreements_for(issue_id):
         raise RuleError("This issue has agreements; remove those first.")
     session.issues = [i for i in session.issues if i.id != issue_id]
@@ -542,6 +573,8 @@ def close_session(session: Session, now: datetime) -> list[Agreement]:
                 statement.analysis = {}
             for reflection in turn.reflections:
                 reflection.text = ""
+        # What a check-in or repair heard is part of the transcript too.
+        session.meaningful, session.friction, session.repair = {}, {}, {}
         session.transcript_removed = True
     session.floor.draft = ""
     session.step = Step.DONE

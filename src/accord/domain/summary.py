@@ -15,6 +15,20 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+#: Where a check-in or repair stopped, step by step.
+KIND_STEP_WHERE = {
+    Step.APPRECIATE: "Check-in: sharing appreciations.",
+    Step.REVIEW: "Check-in: reviewing the agreements that are due.",
+    Step.REFLECT: "Check-in: what felt meaningful, and where the friction was.",
+    Step.PLAN: "Check-in: planning the next check-in and any rituals.",
+    Step.FEELINGS: "Repair: naming how each of you felt.",
+    Step.ACCOUNTS: "Repair: each telling what happened, and reflecting it back.",
+    Step.TRIGGERS: "Repair: what set each of you off.",
+    Step.OWN: "Repair: what each of you owns.",
+    Step.DIFFERENTLY: "Repair: one thing each of you will do differently.",
+}
+
+
 def where_we_left_off(session: Session) -> str:
     """One or two sentences that help the couple pick up the thread."""
     step = STEP_TITLES[session.step]
@@ -43,6 +57,8 @@ def where_we_left_off(session: Session) -> str:
     if session.step == Step.CLOSE:
         both = sum(1 for a in session.agreements if a.confirmed_by_both)
         return f"Close: {both} of {len(session.agreements)} agreements confirmed by both."
+    if session.step in KIND_STEP_WHERE:
+        return KIND_STEP_WHERE[session.step]
     return f"{step}."
 
 

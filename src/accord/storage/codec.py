@@ -17,7 +17,9 @@ from typing import Any
 
 from accord.domain.model import (
     PARTNER_IDS,
+    REVIEW_OUTCOMES,
     SCHEMA_VERSION,
+    SESSION_KINDS,
     Agreement,
     AgreementStatus,
     Boundary,
@@ -30,7 +32,10 @@ from accord.domain.model import (
     Partner,
     Phase,
     Preparation,
+    Profile,
     Reflection,
+    RepairNotes,
+    Review,
     Session,
     Settings,
     Statement,
@@ -38,6 +43,7 @@ from accord.domain.model import (
     Step,
     TimeOut,
     Turn,
+    steps_for,
 )
 
 #: Upgrades of a session file, one step each: ``UPGRADES[n]`` turns a schema-``n`` dict into a
@@ -186,7 +192,28 @@ def _agreement_to_dict(agreement: Agreement) -> dict:
     out["status"] = agreement.status.value
     if agreement.confirmed_by:
         out["confirmed_by"] = list(agreement.confirmed_by)
+    if agreement.kind != "agreement":
+        out["kind"] = agreement.kind
+    if agreement.rhythm:
+        out["rhythm"] = agreement.rhythm
+    if agreement.replaces:
+        out["replaces"] = agreement.replaces
+    if agreement.replaced_by:
+        out["replaced_by"] = agreement.replaced_by
+    if agreement.reviews:
+        out["reviews"] = [_review_to_dict(r) for r in agreement.reviews]
     return out
+
+
+def _review_to_dict(review: Review) -> dict:
+    out: dict[str, Any] = {"on": review.on, "outcome": review.outcome}
+    if review.note:
+        out["note"] = review.note
+    return out
+
+
+def _repair_to_dict(notes: RepairNotes) -> dict:
+    return {key: value for key, value in vars(notes).items() if value}
 
 
 def session_to_dict(session: Session) -> dict:
@@ -222,6 +249,15 @@ def session_to_dict(session: Session) -> dict:
         out["agreements"] = [_agreement_to_dict(a) for a in s.agreements]
     if s.appreciations:
         out["appreciations"] = dict(s.appreciations)
+    if s.seeded_from:
+        out["seeded_from"] = s.seeded_from
+    for key in ("meaningful", "friction", "reviewed"):
+        if getattr(s, key):
+            out[key] = dict(getattr(s, key))
+    if s.next_checkin is not None:
+        out["next_checkin"] = s.next_checkin
+    if s.repair:
+        out["repair"] = {pid: _repair_to_dict(n) for pid, n in s.repair.items()}
     return out
 
 
@@ -366,6 +402,22 @@ def _free_table(value: Any) -> dict:
 
 
 _STEP, _STATUS, _PHASE = _enum(Step), _enum(Status), _enum(Phase)
+
+
+def _steps_of(kind: str) -> Callable[[Any], Step]:
+    """A step of a session of ``kind``; the message lists only that kind's steps."""
+    order = steps_for(kind)
+    choices = [step.value for step in order]
+
+    def check(value: Any) -> Step:
+        if type(value) is not str:
+            raise _expected("one of " + ", ".join(choices), value)
+        if value not in choices:
+            raise _Bad(f"unknown value {value!r}; expected one of {', '.join(choices)}"
+                       + _suggest(value, choices))
+        return Step(value)
+
+    return check
 _LANDED, _AGREEMENT_STATUS, _LAYER = _enum(Landed), _enum(AgreementStatus), _enum(Layer)
 
 
@@ -455,12 +507,18 @@ _TIMEOUT_KEYS = ("called_by", "called_at", "planned_return", "actual_return", "e
 _ISSUE_KEYS = ("id", "title", "layer", "note", "suggested", "options")
 _OPTION_KEYS = ("by", "text")
 _AGREEMENT_KEYS = ("id", "issue_id", "what", "who", "when", "starts", "review_on", "success",
-                   "status", "confirmed_by")
+                   "status", "confirmed_by", "kind", "rhythm", "replaces", "replaced_by",
+                   "reviews")
+_REVIEW_KEYS = ("on", "outcome", "note")
+_REPAIR_KEYS = tuple(vars(RepairNotes()))
 _SESSION_KEYS = (
     "schema", "id", "kind", "status", "step", "topic", "created", "updated", "paused_at",
     "closed_at", "transcript_removed", "partners", "settings", "preparation", "floor", "turns",
-    "timeouts", "issues", "agreements", "appreciations",
+    "timeouts", "issues", "agreements", "appreciations", "seeded_from", "meaningful",
+    "friction", "reviewed", "next_checkin", "repair",
 )
+_PROFILES_KEYS = ("schema", "profiles")
+_PROFILE_KEYS = ("name", "core_needs", "boundaries", "calming")
 _COUPLE_KEYS = ("schema", "names", "colors", "safety_notice_seen")
 
 
@@ -592,10 +650,36 @@ def _read_issue(r: _Reader, value: Any, where: str) -> Issue | None:
     )
 
 
+def _choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        value = _text(value)
+        if value not in choices:
+            raise _Bad(f"unknown value {value!r}; expected one of {', '.join(choices)}"
+                       + _suggest(value, choices))
+        return value
+
+    return check
+
+
+_AGREEMENT_KIND = _choice(("agreement", "ritual"))
+_REVIEW_OUTCOME = _choice(REVIEW_OUTCOMES)
+_SESSION_KIND = _choice(SESSION_KINDS)
+
+
+def _read_review(r: _Reader, value: Any, where: str) -> Review | None:
+    d = r.table(value, where, _REVIEW_KEYS)
+    if d is None:
+        return None
+    return Review(on=r.field(d, where, "on", _date),
+                  outcome=r.field(d, where, "outcome", _REVIEW_OUTCOME),
+                  note=r.field(d, where, "note", _text, ""))
+
+
 def _read_agreement(r: _Reader, value: Any, where: str) -> Agreement | None:
     d = r.table(value, where, _AGREEMENT_KEYS)
     if d is None:
         return None
+    reviews = [_read_review(r, v, w) for w, v in r.items(d, where, "reviews")]
     return Agreement(
         id=r.field(d, where, "id", _text),
         issue_id=r.field(d, where, "issue_id", _text),
@@ -607,7 +691,46 @@ def _read_agreement(r: _Reader, value: Any, where: str) -> Agreement | None:
         success=r.field(d, where, "success", _text, ""),
         confirmed_by=r.field(d, where, "confirmed_by", _partner_list, []),
         status=r.field(d, where, "status", _AGREEMENT_STATUS, AgreementStatus.DRAFT),
+        reviews=[v for v in reviews if v is not None],
+        replaces=r.field(d, where, "replaces", _text, ""),
+        replaced_by=r.field(d, where, "replaced_by", _text, ""),
+        kind=r.field(d, where, "kind", _AGREEMENT_KIND, "agreement"),
+        rhythm=r.field(d, where, "rhythm", _text, ""),
     )
+
+
+def _read_texts_by_partner(r: _Reader, data: dict, key: str) -> dict[str, str]:
+    out = {}
+    for pid, value in r.by_partner(data, "", key, required=False):
+        try:
+            out[pid] = _text(value)
+        except _Bad as bad:
+            r.problem(f"{key}.{pid}", str(bad))
+    return out
+
+
+def _read_reviewed(r: _Reader, data: dict) -> dict[str, str]:
+    value = data.get("reviewed", {})
+    if not isinstance(value, dict):
+        r.problem("reviewed", f"expected table, found {_kind(value)}")
+        return {}
+    out = {}
+    for key, outcome in value.items():
+        try:
+            out[key] = _REVIEW_OUTCOME(outcome)
+        except _Bad as bad:
+            r.problem(f"reviewed.{key}", str(bad))
+    return out
+
+
+def _read_repair(r: _Reader, data: dict) -> dict[str, RepairNotes]:
+    out = {}
+    for pid, value in r.by_partner(data, "", "repair", required=False):
+        here = f"repair.{pid}"
+        d = r.table(value, here, _REPAIR_KEYS)
+        if d is not None:
+            out[pid] = RepairNotes(**{k: r.field(d, here, k, _text, "") for k in _REPAIR_KEYS})
+    return out
 
 
 def _upgraded(data: Any, upgrades: dict[int, Callable[[dict], dict]]) -> dict:
@@ -651,17 +774,13 @@ def session_from_dict(data: dict) -> Session:
         prep = _read_preparation(r, value, f"preparation.{pid}")
         if prep is not None:
             preparation[pid] = prep
-    appreciations = {}
-    for pid, value in r.by_partner(data, "", "appreciations", required=False):
-        try:
-            appreciations[pid] = _text(value)
-        except _Bad as bad:
-            r.problem(f"appreciations.{pid}", str(bad))
+    appreciations = _read_texts_by_partner(r, data, "appreciations")
 
     turns = [_read_turn(r, v, w) for w, v in r.items(data, "", "turns")]
     timeouts = [_read_timeout(r, v, w) for w, v in r.items(data, "", "timeouts")]
     issues = [_read_issue(r, v, w) for w, v in r.items(data, "", "issues")]
     agreements = [_read_agreement(r, v, w) for w, v in r.items(data, "", "agreements")]
+    kind = r.field(data, "", "kind", _SESSION_KIND, "negotiation")
 
     session = Session(
         id=r.field(data, "", "id", _session_id),
@@ -669,9 +788,9 @@ def session_from_dict(data: dict) -> Session:
         updated=r.field(data, "", "updated", _datetime),
         partners=partners,
         topic=r.field(data, "", "topic", _text, ""),
-        kind=r.field(data, "", "kind", _text, "negotiation"),
+        kind=kind,
         status=r.field(data, "", "status", _STATUS, Status.ACTIVE),
-        step=r.field(data, "", "step", _STEP, Step.SETUP),
+        step=r.field(data, "", "step", _steps_of(kind), Step.SETUP),
         settings=_read_settings(r, data),
         preparation=preparation,
         floor=_read_floor(r, data),
@@ -684,6 +803,12 @@ def session_from_dict(data: dict) -> Session:
         paused_at=r.field(data, "", "paused_at", _datetime, None),
         closed_at=r.field(data, "", "closed_at", _datetime, None),
         schema=SCHEMA_VERSION,
+        seeded_from=r.field(data, "", "seeded_from", _text, ""),
+        meaningful=_read_texts_by_partner(r, data, "meaningful"),
+        friction=_read_texts_by_partner(r, data, "friction"),
+        next_checkin=r.field(data, "", "next_checkin", _date, None),
+        reviewed=_read_reviewed(r, data),
+        repair=_read_repair(r, data),
     )
     _check_references(r, issues, agreements)
     if r.problems:
@@ -735,3 +860,61 @@ def couple_from_dict(data: dict) -> Couple:
     if r.problems:
         raise SchemaError(r.problems)
     return couple
+
+
+# -- profiles ----------------------------------------------------------------------------
+
+
+def profiles_to_dict(profiles: list[Profile]) -> dict:
+    out: list[dict] = []
+    for profile in profiles:
+        item: dict[str, Any] = {"name": profile.name}
+        if profile.core_needs:
+            item["core_needs"] = list(profile.core_needs)
+        if profile.calming:
+            item["calming"] = profile.calming
+        if profile.boundaries:
+            item["boundaries"] = [
+                {"text": b.text, "enforcement": b.enforcement} if b.enforcement
+                else {"text": b.text}
+                for b in profile.boundaries
+            ]
+        out.append(item)
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    if out:
+        data["profiles"] = out
+    return data
+
+
+def profiles_from_dict(data: dict) -> list[Profile]:
+    """Both partners' profiles, or raise :class:`SchemaError` listing every problem."""
+    data = _upgraded(data, COUPLE_UPGRADES)
+    r = _Reader()
+    r.table(data, "", _PROFILES_KEYS)
+    profiles = []
+    names: set[str] = set()
+    for where, value in r.items(data, "", "profiles"):
+        d = r.table(value, where, _PROFILE_KEYS)
+        if d is None:
+            continue
+        boundaries = []
+        for here, item in r.items(d, where, "boundaries"):
+            b = r.table(item, here, _BOUNDARY_KEYS)
+            if b is not None:
+                boundaries.append(Boundary(text=r.field(b, here, "text", _text),
+                                           enforcement=r.field(b, here, "enforcement", _text,
+                                                               "")))
+        name = r.field(d, where, "name", _text)
+        if isinstance(name, str):
+            if name.strip().casefold() in names:
+                r.problem(f"{where}.name", f"{name!r} has another profile too")
+            names.add(name.strip().casefold())
+        profiles.append(Profile(
+            name=name,
+            core_needs=r.field(d, where, "core_needs", _text_list, []),
+            boundaries=boundaries,
+            calming=r.field(d, where, "calming", _text, ""),
+        ))
+    if r.problems:
+        raise SchemaError(r.problems)
+    return profiles

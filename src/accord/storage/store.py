@@ -12,19 +12,22 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.domain.model import Couple, Session, Status
+from accord.domain.model import Couple, Profile, Session, Status
 from accord.storage.atomic import write_atomic
 from accord.storage.codec import (
     SESSION_ID,
     SchemaError,
     couple_from_dict,
     couple_to_dict,
+    profiles_from_dict,
+    profiles_to_dict,
     session_from_dict,
     session_to_dict,
 )
 
 FOLDER_MODE = 0o700
 COUPLE_FILE = "couple.toml"
+PROFILES_FILE = "profiles.toml"
 
 
 class UnreadableFile(Exception):
@@ -205,6 +208,42 @@ class Store:
             raise UnreadableFile(path, str(error), error.problems) from None
         self._known_good[path] = signature
         return couple
+
+    # -- needs and boundaries profiles ---------------------------------------------------
+
+    @property
+    def profiles_path(self) -> Path:
+        return self.root / PROFILES_FILE
+
+    def load_profiles(self) -> list[Profile]:
+        """Both partners' profiles; [] if there is no file yet. A file that exists but cannot
+        be read raises :class:`UnreadableFile` (and is never overwritten)."""
+        try:
+            return self._load_profiles_path(self.profiles_path)
+        except UnreadableFile as problem:
+            if problem.reason == "file not found":
+                return []
+            raise
+
+    def save_profiles(self, profiles: list[Profile]) -> Path:
+        import tomli_w
+
+        path = self.profiles_path
+        self.ensure()
+        self._check_overwritable(path, self._load_profiles_path)
+        data = tomli_w.dumps(profiles_to_dict(profiles), multiline_strings=True)
+        write_atomic(path, data.encode("utf-8"))
+        self._remember(path)
+        return path
+
+    def _load_profiles_path(self, path: Path) -> list[Profile]:
+        data, signature = _read_toml(path)
+        try:
+            profiles = profiles_from_dict(data)
+        except SchemaError as error:
+            raise UnreadableFile(path, str(error), error.problems) from None
+        self._known_good[path] = signature
+        return profiles
 
     # -- never overwrite what cannot be read ---------------------------------------------
 

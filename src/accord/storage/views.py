@@ -42,6 +42,16 @@ def agreement_rows(sessions: Iterable[Session]) -> list[dict]:
                     for pid in item.confirmed_by
                     if pid in session.partners
                 ],
+                "id": item.id,
+                "kind": item.kind,
+                "rhythm": item.rhythm,
+                "replaces": item.replaces,
+                "replaced_by": item.replaced_by,
+                "reviews": [
+                    {"on": review.on.isoformat(), "outcome": review.outcome, "note": review.note}
+                    for review in item.reviews
+                ],
+                "session_kind": session.kind,
             })
     rows.sort(key=lambda row: (row["review_on"] == "", row["review_on"], row["session"]))
     return rows
@@ -62,6 +72,7 @@ def session_rows(sessions: Iterable[Session]) -> list[dict]:
             "updated": session.updated.isoformat(),
             "where": where_we_left_off(session),
             "agreements": len(session.agreed),
+            "kind": session.kind,
         }
         for session in sessions
     ]

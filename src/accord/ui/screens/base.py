@@ -35,7 +35,7 @@ class SessionScreen(Screen):
         return session
 
     def compose(self) -> ComposeResult:
-        yield SessionHeader(self.STEP)
+        yield SessionHeader(self.STEP, steps=self.session.steps)
         yield from self.compose_body()
         yield Footer(compact=True, show_command_palette=False)
 
@@ -61,6 +61,16 @@ class SessionScreen(Screen):
         self.collect_draft()
         if self.apply(lambda: rules.go_to_step(self.session, step, self.app.now())):
             self.app.show_step()
+
+    def next_step(self) -> Step:
+        """The step after this one, for this kind of session."""
+        from accord.domain import rules
+
+        return rules.next_step(self.STEP, self.session.kind)
+
+    def previous_step(self) -> Step:
+        steps = self.session.steps
+        return steps[max(0, steps.index(self.STEP) - 1)] if self.STEP in steps else self.STEP
 
     def action_pause(self) -> None:
         self.app.leave_session(pause=True)

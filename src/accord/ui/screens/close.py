@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, Session, Step
+from accord.domain.model import PARTNER_IDS, STEP_TITLES, Session, Step
 from accord.domain.summary import minutes_and_seconds, plural
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
@@ -57,7 +57,7 @@ class CloseScreen(SessionScreen):
                             f"{other}", id=f"thanks-{pid}", compact=True, max_length=300)
         with Horizontal(id="close-actions"):
             yield Button("Save and close  ^N", id="close-session", variant="primary")
-            yield Button("Back to agree  b", id="back")
+            yield Button(f"Back to {STEP_TITLES[self.previous_step()].lower()}  b", id="back")
 
     def on_mount(self) -> None:
         first = self.query(Checkbox).first() if self.session.agreements else None
@@ -86,7 +86,7 @@ class CloseScreen(SessionScreen):
             self.action_back()
 
     def action_back(self) -> None:
-        self.go_to(Step.AGREE)
+        self.go_to(self.previous_step())
 
     @work(exclusive=True, group="close")
     async def action_close(self) -> None:
@@ -104,23 +104,48 @@ class CloseScreen(SessionScreen):
             if not go_on:
                 return
         if self.apply(lambda: rules.close_session(self.session, self.app.now())):
+            if self.session.seeded_from:
+                finish_renegotiation(self.app, self.session)
             self.app.show_step()
+
+
+def finish_renegotiation(app, session: Session) -> None:
+    """A renegotiation closed: its new agreement replaces the old one, in both files."""
+    from accord.domain import lifecycle
+    from accord.storage.store import UnreadableFile
+
+    try:
+        old_session = app.store.load(lifecycle.owner_session_id(session.seeded_from))
+        replacement = lifecycle.finish_renegotiation(old_session, session, app.now())
+    except (UnreadableFile, ValueError, KeyError) as error:
+        app.notify(f"Could not link the agreement it replaces: {error}", severity="warning")
+        return
+    if replacement is None:
+        app.notify("Nothing new was agreed for the old agreement; it waits, marked as being "
+                   "renegotiated, in the agreements list.")
+        return
+    try:
+        app.store.save(old_session)
+    except (OSError, UnreadableFile) as error:
+        app.notify(f"Could not save the old agreement's file: {error}", severity="error")
+        return
+    app.save()
 
 
 def summary_text(session: Session, saved_to: str):
     talk = session.talk_seconds()
-    lines = [
-        "[b]Saved.[/b] $where",
-        "",
-        "Talk time: $ta for $a, $tb for $b, over $turns.",
-        "Time-outs: $timeouts.",
-        "",
-        "[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.",
-    ]
+    lines = ["[b]Saved.[/b] $where", ""]
+    if session.turns:
+        lines.append("Talk time: $ta for $a, $tb for $b, over $turns.")
+    lines += ["Time-outs: $timeouts.", ""]
+    if session.next_checkin:
+        lines += ["Next check-in: $next.", ""]
+    lines.append("[b]Agreed by both:[/b]" if session.agreed else "No agreements this time.")
     values = {
         "where": saved_to, "a": session.name("a"), "b": session.name("b"),
         "ta": minutes_and_seconds(talk["a"]), "tb": minutes_and_seconds(talk["b"]),
         "turns": plural(len(session.turns), "turn"), "timeouts": len(session.timeouts) or "none",
+        "next": f"{session.next_checkin:%A %d %B}" if session.next_checkin else "",
     }
     for n, item in enumerate(session.agreed):
         lines.append(f"  • $g{n}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from accord.domain import lifecycle
 from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
@@ -33,6 +36,17 @@ def session_option(session: Session) -> Option:
     return Option(text, id=session.id)
 
 
+def due_option(item: lifecycle.Due, today: date) -> Option:
+    days = (item.on - today).days
+    if days <= 0:
+        when = "[b $warning]due now[/]  "
+    else:
+        when = f"[dim]in {days} day{'s' if days != 1 else ''}[/dim]  "
+    return Option(fmt(when + "$what  [dim]· $topic[/dim]", what=item.agreement.what,
+                      topic=item.session.topic),
+                  id=f"{item.session.id}/{item.agreement.id}")
+
+
 class HomeScreen(Screen):
     HELP_TOPIC = "home"
     CSS_PATH = "home.tcss"
@@ -40,6 +54,9 @@ class HomeScreen(Screen):
         Binding("n", "new_session", "New session", id="home.new"),
         Binding("r", "resume", "Resume", id="home.resume"),
         Binding("a", "agreements", "Agreements", id="home.agreements"),
+        Binding("c", "new_session('check-in')", "Check-in", id="home.checkin"),
+        Binding("p", "new_session('repair')", "Repair", id="home.repair"),
+        Binding("w", "profiles", "Profiles", id="home.profiles"),
         QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -50,9 +67,12 @@ class HomeScreen(Screen):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(id="home-actions"):
                 yield Button("New session  n", id="new", variant="primary")
+                yield Button("Check-in  c", id="checkin")
+                yield Button("Repair  p", id="repair")
                 yield Button("Agreements  a", id="agreements")
                 yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
             yield Static("", id="due")
+            yield OptionList(id="due-list")
             yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
@@ -74,19 +94,7 @@ class HomeScreen(Screen):
             paused.highlighted = 0
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
-        today = self.app.now().date()
-        due = sum(
-            1
-            for s in scan.sessions
-            for a in s.agreed
-            if a.status == "active" and a.review_on and a.review_on <= today
-        )
-        self.query_one("#due", Static).update(
-            fmt("[b]$n[/b] agreement$s due for review: press [b]a[/b].", n=due, s="" if due == 1
-                else "s")
-            if due
-            else ""
-        )
+        self.show_due(scan.sessions, self.app.now().date())
         problems = self.query_one("#problems", Static)
         if scan.problems:
             lines = "\n".join(f"  {p}" for p in scan.problems)
@@ -97,20 +105,49 @@ class HomeScreen(Screen):
         else:
             problems.update("")
 
+    def show_due(self, sessions: list[Session], today: date) -> None:
+        """Agreements whose review date has come, then those coming up soon."""
+        due, upcoming = lifecycle.due(sessions, today)
+        title = self.query_one("#due", Static)
+        listing = self.query_one("#due-list", OptionList)
+        listing.clear_options()
+        listing.display = bool(due or upcoming)
+        planned = lifecycle.next_checkin(sessions)
+        checkin = ""
+        if planned is not None:
+            checkin = ("check-in due: press c" if planned <= today
+                       else f"next check-in {planned:%a %d %b}")
+        if not (due or upcoming):
+            title.update(fmt("[dim]$c[/dim]", c=checkin.capitalize()) if checkin else "")
+            return
+        title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
+                         n=len(due) or "none", c=f" · {checkin}" if checkin else ""))
+        listing.add_options(due_option(d, today) for d in due + upcoming)
+        listing.highlighted = 0
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":
             self.action_new_session()
         elif event.button.id == "agreements":
             self.action_agreements()
+        elif event.button.id == "checkin":
+            self.action_new_session("check-in")
+        elif event.button.id == "repair":
+            self.action_new_session("repair")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option_list.id == "due-list" and event.option.id:
+            from accord.ui.screens.agreement_review import AgreementReviewScreen
+
+            session_id, _, agreement_id = event.option.id.partition("/")
+            self.app.push_screen(AgreementReviewScreen(session_id, agreement_id))
+        elif event.option.id:
             self.app.open_session(event.option.id)
 
-    def action_new_session(self) -> None:
+    def action_new_session(self, kind: str = "negotiation") -> None:
         from accord.ui.screens.setup import SetupScreen
 
-        self.app.push_screen(SetupScreen())
+        self.app.push_screen(SetupScreen(kind))
 
     def action_resume(self) -> None:
         paused = self.query_one("#paused", OptionList)
@@ -119,6 +156,11 @@ class HomeScreen(Screen):
         option = paused.get_option_at_index(paused.highlighted)
         if option.id:
             self.app.open_session(option.id)
+
+    def action_profiles(self) -> None:
+        from accord.ui.screens.profiles import ProfilesScreen
+
+        self.app.push_screen(ProfilesScreen())
 
     def action_agreements(self) -> None:
         from accord.ui.screens.agreements import AgreementsScreen

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Preparation, Step
@@ -37,6 +37,7 @@ class PrepareScreen(SessionScreen):
         boundary = prep.boundaries[0] if prep.boundaries else None
         column = Vertical(
             Static(fmt("[b]$name[/b]", name=partner.name), classes="who"),
+            Checkbox("Keep this in my profile", id=f"remember-{pid}", compact=True),
             Static("What do you most need from this conversation?", classes="ask"),
             Input(prep.need, id=f"need-{pid}", compact=True, max_length=300,
                   placeholder="e.g. to feel we're on the same team"),
@@ -53,9 +54,51 @@ class PrepareScreen(SessionScreen):
         return column
 
     def on_mount(self) -> None:
+        from accord.ui.profiles import load_profiles
+
+        self.profiles = load_profiles(self.app)
         for pid in PARTNER_IDS:
+            self.start_from_profile(pid)
             self.update_kind(pid)
         self.query_one("#need-a", Input).focus()
+
+    def start_from_profile(self, pid: str) -> None:
+        """An empty preparation starts from what this partner keeps in their profile."""
+        from accord.domain.profiles import preparation_from, profile_for
+
+        prep = self.session.preparation.get(pid, Preparation())
+        profile = profile_for(self.profiles, self.session.name(pid))
+        if profile is None or prep.need or prep.boundaries:
+            return
+        start = preparation_from(profile)
+        self.query_one(f"#need-{pid}", Input).value = start.need
+        if start.boundaries:
+            self.query_one(f"#boundary-{pid}", Input).value = start.boundaries[0].text
+            self.query_one(f"#enforce-{pid}", Input).value = start.boundaries[0].enforcement
+
+    def remember(self) -> None:
+        """Add this session's need and boundary to the profiles of those who ticked the box."""
+        from accord.domain.profiles import (
+            make_profile,
+            profile_for,
+            put_profile,
+            update_from_preparation,
+        )
+        from accord.ui.profiles import save_profiles
+
+        chosen = [pid for pid in PARTNER_IDS
+                  if self.query_one(f"#remember-{pid}", Checkbox).value]
+        if not chosen:
+            return
+        profiles = list(self.profiles)
+        for pid in chosen:
+            name = self.session.name(pid)
+            profile = profile_for(profiles, name) or make_profile(name)
+            prep = self.session.preparation.get(pid, Preparation())
+            profiles = put_profile(profiles, update_from_preparation(profile, prep))
+        if save_profiles(self.app, profiles):
+            self.profiles = profiles
+            self.notify("Kept in your profile for next time.")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         pid = (event.input.id or "")[-1]
@@ -91,4 +134,6 @@ class PrepareScreen(SessionScreen):
             self.go_to(Step.TALK)
 
     def action_next(self) -> None:
+        self.collect_draft()
+        self.remember()
         self.go_to(Step.TALK)

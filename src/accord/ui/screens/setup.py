@@ -25,6 +25,14 @@ def parse_whole_number(text: str, what: str) -> int:
         raise rules.RuleError(f"{what} needs a whole number.") from None
 
 
+#: What the topic box says for each kind of session: (prefilled topic, placeholder).
+TOPIC_FOR_KIND = {
+    "negotiation": ("", "What is this about, in a few words?"),
+    "check-in": ("Check-in", "A name for this check-in"),
+    "repair": ("", "Which fight, in a few words?"),
+}
+
+
 class SetupScreen(Screen):
     HELP_TOPIC = "setup"
     CSS_PATH = "setup.tcss"
@@ -34,9 +42,16 @@ class SetupScreen(Screen):
         QUIT_KEY,
     ]
 
+    def __init__(self, kind: str = "negotiation") -> None:
+        super().__init__()
+        self.kind = kind
+
     def compose(self) -> ComposeResult:
+        from accord.domain.model import steps_for
+
         couple = self.app.couple
-        yield SessionHeader(Step.SETUP)
+        topic, topic_hint = TOPIC_FOR_KIND.get(self.kind, TOPIC_FOR_KIND["negotiation"])
+        yield SessionHeader(Step.SETUP, steps=steps_for(self.kind))
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(classes="row"):
@@ -47,10 +62,11 @@ class SetupScreen(Screen):
                             compact=True, max_length=40)
             with Horizontal(classes="row"):
                 yield Label("Topic", classes="label")
-                yield Input(placeholder="What is this about, in a few words?", id="topic",
+                yield Input(topic, placeholder=topic_hint, id="topic",
                             compact=True, max_length=120)
-            yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]), classes="hint")
-            with Horizontal(classes="row"):
+            yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]),
+                         classes="hint floor-only")
+            with Horizontal(classes="row floor-only"):
                 yield Label("Fighting for", classes="label")
                 yield Input(placeholder="optional", id="for-a", compact=True, max_length=200)
                 yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
@@ -60,7 +76,7 @@ class SetupScreen(Screen):
                 yield Label("Time-out (min)", classes="label")
                 yield Input(str(rules.MIN_TIMEOUT_MINUTES), id="timeout", compact=True,
                             type="integer", classes="short")
-            with Horizontal(classes="row tall"):
+            with Horizontal(classes="row tall floor-only"):
                 yield Label("Who starts", classes="label")
                 with RadioSet(id="starter", compact=True):
                     yield RadioButton(plain(couple.names[0] or "First"), value=True,
@@ -76,6 +92,9 @@ class SetupScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        if self.kind == "repair":  # no floor in a repair: nobody needs to start
+            for widget in self.query(".floor-only"):
+                widget.display = False
         first_empty = next(
             (w for w in self.query(Input) if not w.value and w.id in ("name-a", "name-b", "topic")),
             None,
@@ -124,6 +143,7 @@ class SetupScreen(Screen):
                 settings=settings,
                 starter=starter,
                 colors=(self.app.couple.colors[0], self.app.couple.colors[1]),
+                kind=self.kind,
             )
         except rules.RuleError as problem:
             error.update(fmt("[b $warning]$msg[/]", msg=str(problem)))

@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 
 from accord import language
 from accord.domain import rules
-from accord.domain.model import LAYER_TITLES, Issue, Layer, Session, Step
+from accord.domain.model import LAYER_TITLES, Issue, Layer, Profile, Session, Step
+from accord.domain.profiles import matches, suggest_layer
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -41,7 +42,7 @@ def issue_option(issue: Issue) -> Option:
                   id=issue.id)
 
 
-def suggest_into(session: Session, now) -> None:
+def suggest_into(session: Session, now, profiles: list[Profile] | None = None) -> None:
     """Offer the issues the talk and the preparation brought up, as editable suggestions."""
     for pid, prep in session.preparation.items():
         for boundary in prep.boundaries:
@@ -51,7 +52,10 @@ def suggest_into(session: Session, now) -> None:
             _try_add(session, title[:120], now, layer)
     texts = [s.text for turn in session.turns for s in turn.statements if s.text]
     for suggestion in language.suggest_issues(texts):
-        _try_add(session, suggestion.title, now, Layer(suggestion.layer))
+        layer = Layer(suggestion.layer)
+        if profiles and layer != Layer.FOUNDATION and suggest_layer(suggestion.title, profiles):
+            layer = Layer.FOUNDATION  # it touches a declared core need or boundary
+        _try_add(session, suggestion.title, now, layer)
 
 
 def _try_add(session: Session, title: str, now, layer: Layer) -> None:
@@ -86,8 +90,11 @@ class SortScreen(SessionScreen):
             yield Button("Go to agree  ^N", id="next", variant="primary")
 
     def on_mount(self) -> None:
+        from accord.ui.profiles import load_profiles
+
+        self.profiles = load_profiles(self.app)
         if not self.session.issues:
-            suggest_into(self.session, self.app.now())
+            suggest_into(self.session, self.app.now(), self.profiles)
             self.app.save()
         self.refresh_table()
         self.query_one("#issues", OptionList).focus()
@@ -122,6 +129,13 @@ class SortScreen(SessionScreen):
             detail.update("No issues yet. Press a to add the first one.")
             return
         reason = rules.why_not_negotiable(issue.layer)
+        touches = matches(issue.title, self.profiles)
+        if touches and issue.layer != Layer.FOUNDATION:
+            first = touches[0]
+            kind = "core need" if first.kind == "need" else "boundary"
+            detail.update(fmt("This touches $name's $kind ($text), so it may belong in "
+                              "Foundation (1).", name=first.name, kind=kind, text=first.text))
+            return
         if issue.layer == Layer.NEGOTIABLE:
             detail.update("Negotiable: you'll look for agreements on this next.")
         elif issue.layer == Layer.TEMPERAMENT:
@@ -150,8 +164,10 @@ class SortScreen(SessionScreen):
         )
         if title is not None:
             added: list[Issue] = []
-            if self.apply(lambda: added.append(rules.add_issue(self.session, title,
-                                                               self.app.now()))):
+            layer = suggest_layer(title, self.profiles)
+            if self.apply(lambda: added.append(rules.add_issue(
+                    self.session, title, self.app.now(), layer=layer,
+                    suggested=layer is not None))):
                 self.refresh_table(keep=added[0].id)
 
     @work(exclusive=True, group="sort-edit")

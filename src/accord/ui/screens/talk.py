@@ -57,6 +57,8 @@ class TalkScreen(SessionScreen):
         Binding("3", "answer('no')", "Not quite", id="talk.no"),
         Binding("4", "move_on", "Move on", id="talk.move_on"),
         Binding("ctrl+n", "sort", "Sort", id="session.next"),
+        # In a check-in the floor is followed by planning, not sorting.
+        Binding("ctrl+n", "onward", "Plan", id="talk.onward"),
     ]
 
     def compose_body(self) -> Iterable[Widget]:
@@ -76,6 +78,12 @@ class TalkScreen(SessionScreen):
         self._coach_timer = None
         self.render_phase()
         self.set_interval(1, self.tick)
+        if self.next_step() != Step.SORT:
+            from accord.domain.model import STEP_TITLES
+
+            title = STEP_TITLES[self.next_step()].lower()
+            self.query_one("#sort", Button).label = f"Go to {title}  ^N"
+
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -196,6 +204,8 @@ class TalkScreen(SessionScreen):
             return phase == Phase.CONFIRMING
         if action == "move_on":
             return phase == Phase.CONFIRMING and rules.can_move_on(self.session)
+        if action in ("sort", "onward") and self.app.session is not None:
+            return (self.next_step() == Step.SORT) == (action == "sort")
         return True
 
     # -- typing: drafts and coaching -----------------------------------------------------
@@ -290,16 +300,20 @@ class TalkScreen(SessionScreen):
 
         self.app.push_screen(SafetyScreen(gentle=True))
 
+    def action_onward(self) -> None:
+        self.action_sort()
+
     @work(exclusive=True, group="talk-sort")
     async def action_sort(self) -> None:
         from accord.ui.screens.modals import Confirm
 
-        ready = await self.app.push_screen_wait(
-            Confirm(
-                "Are you both ready to stop talking and sort what came up? "
-                "You can come back to the floor later.",
-                yes="Yes, we're both ready",
-            )
+        target = self.next_step()
+        question = (
+            "Are you both ready to stop talking and sort what came up? "
+            "You can come back to the floor later."
+            if target == Step.SORT
+            else "Are you both ready to leave the floor and go on?"
         )
+        ready = await self.app.push_screen_wait(Confirm(question, yes="Yes, we're both ready"))
         if ready:
-            self.go_to(Step.SORT)
+            self.go_to(target)

@@ -123,9 +123,28 @@ class TimeoutScreen(Screen):
                       name=session.name(timeout.called_by), at=f"{timeout.called_at:%H:%M}")
         else:
             who = fmt("[b]Time-out.[/b]")
-        self.query_one("#who", Static).update(who)
+        helps = self.what_helps()
+        self.query_one("#who", Static).update(who + helps if helps else who)
         self.tick()
         self.set_interval(0.25, self.tick)
+
+    def what_helps(self):
+        """What each partner wrote in their profile helps them calm down, if anything."""
+        from accord.domain.profiles import profile_for
+        from accord.ui.profiles import load_profiles
+
+        session = self.app.session
+        names = ([session.name("a"), session.name("b")] if session is not None
+                 else list(self.app.couple.names))
+        profiles = load_profiles(self.app)
+        found = [(n, p.calming) for n in names if n and (p := profile_for(profiles, n))
+                 and p.calming]
+        if not found:
+            return None
+        return fmt("\n[dim]What helps:[/dim] " + " · ".join(
+            f"$n{i}: $c{i}" for i in range(len(found))),
+            **{f"n{i}": n for i, (n, _) in enumerate(found)},
+            **{f"c{i}": c for i, (_, c) in enumerate(found)})
 
     def remaining(self) -> int:
         return max(0, int((self.planned_return - self.app.now()).total_seconds()))

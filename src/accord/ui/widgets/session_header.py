@@ -10,10 +10,10 @@ from accord.domain.model import STEP_ORDER, STEP_TITLES, Step
 from accord.ui.text import fmt
 
 
-def step_markup(current: Step) -> str:
+def step_markup(current: Step, steps: tuple[Step, ...] = STEP_ORDER) -> str:
     parts = []
-    for step in STEP_ORDER:
-        if step == Step.DONE:
+    for step in steps:
+        if step == Step.DONE or (step == Step.SETUP and len(steps) > 7 and current != step):
             continue
         title = STEP_TITLES[step]
         parts.append(f"[reverse b] {title} [/]" if step == current else f"[dim]{title}[/]")
@@ -30,12 +30,14 @@ class SessionHeader(Horizontal):
     SessionHeader #timeout-button { background: $warning-darken-1; color: $text; }
     """
 
-    def __init__(self, step: Step, topic: str = "") -> None:
+    def __init__(self, step: Step, topic: str = "",
+                 steps: tuple[Step, ...] = STEP_ORDER) -> None:
         super().__init__()
         self.step = step
         self.topic = topic
+        self.steps = steps
 
     def compose(self) -> ComposeResult:
-        yield Static(fmt(step_markup(self.step)), id="steps")
+        yield Static(fmt(step_markup(self.step, self.steps)), id="steps")
         yield Button("Pause  F3", id="pause-button", action="screen.pause", compact=True)
         yield Button("Time-out  ^T", id="timeout-button", action="app.timeout", compact=True)

@@ -1,0 +1,160 @@
+"""Check-in: the agreements due for review, one by one: kept, adjust, or retire."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from textual import work
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from accord.domain import checkin, lifecycle
+from accord.domain.model import Session, Step
+from accord.domain.rules import RuleError
+from accord.storage.store import UnreadableFile
+from accord.ui.screens.agreements import short_date
+from accord.ui.screens.base import SessionScreen
+from accord.ui.text import fmt
+
+OUTCOME_WORDS = {"kept": "kept", "adjusted": "to renegotiate", "retired": "retired"}
+
+
+class CheckinReviewScreen(SessionScreen):
+    STEP = Step.REVIEW
+    CSS_PATH = "checkin_review.tcss"
+    BINDINGS = [
+        Binding("k", "review('kept')", "Kept", id="checkin.kept"),
+        Binding("j", "review('adjusted')", "Adjust", id="checkin.adjust"),
+        Binding("r", "review('retired')", "Retire", id="checkin.retire"),
+        Binding("ctrl+n", "next", "Reflect", id="session.next"),
+    ]
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static("", id="checkin-review-lead")
+        yield OptionList(id="due-now")
+        yield Static("", id="checkin-review-detail")
+        with Horizontal(id="checkin-review-actions"):
+            yield Button("Kept  k", id="kept", variant="success")
+            yield Button("Adjust  j", id="adjusted")
+            yield Button("Retire  r", id="retired")
+            yield Button("Go to reflect  ^N", id="next", variant="primary")
+
+    def on_mount(self) -> None:
+        self.due: list[lifecycle.Due] = []
+        self.reviewed: list[tuple[Session, str]] = []
+        self.reload()
+        self.query_one("#due-now", OptionList).focus()
+
+    def reload(self) -> None:
+        """The agreements due today that this check-in has not looked at yet, and those it has."""
+        sessions = [s for s in self.app.store.scan().sessions if s.id != self.session.id]
+        self.due = checkin.to_review(self.session, sessions, self.app.now())
+        by_id = {a.id: a for s in sessions for a in s.agreements}
+        listing = self.query_one("#due-now", OptionList)
+        listing.clear_options()
+        for item in self.due:
+            listing.add_option(Option(fmt("$what  [dim]· $topic · review was $d[/dim]",
+                                          what=item.agreement.what, topic=item.session.topic,
+                                          d=short_date(item.on, self.app.now().date())),
+                                      id=item.agreement.id))
+        for agreement_id, outcome in self.session.reviewed.items():
+            what = by_id[agreement_id].what if agreement_id in by_id else agreement_id
+            listing.add_option(Option(fmt("[dim]$what · $outcome[/dim]", what=what,
+                                          outcome=OUTCOME_WORDS.get(outcome, outcome)),
+                                      disabled=True))
+        if self.due:
+            listing.highlighted = 0
+            lead = ("[b]Agreements due for a look.[/b] For each: did it work (kept), does it "
+                    "need changing (adjust), or has it done its job (retire)?")
+        elif self.session.reviewed:
+            lead = "[b]All reviewed.[/b] Nicely done. On to looking back together."
+        else:
+            lead = "[b]Nothing is due for review today.[/b] On to looking back together."
+        self.query_one("#checkin-review-lead", Static).update(fmt(lead))
+        for button_id in ("kept", "adjusted", "retired"):
+            self.query_one(f"#{button_id}", Button).disabled = not self.due
+        self.show_detail()
+        self.refresh_bindings()
+
+    def selected(self) -> lifecycle.Due | None:
+        highlighted = self.query_one("#due-now", OptionList).highlighted
+        if highlighted is None or highlighted >= len(self.due):
+            return None
+        return self.due[highlighted]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        item = self.selected()
+        detail = self.query_one("#checkin-review-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        a = item.agreement
+        lines = ["[dim]Who:[/dim] $who  [dim]When:[/dim] $when"]
+        if a.success:
+            lines.append("[dim]We'd know it works when:[/dim] $success")
+        detail.update(fmt("\n".join(lines), who=a.who or "-",
+                          when=(a.rhythm if a.kind == "ritual" else a.when) or "-",
+                          success=a.success))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return bool(getattr(self, "due", None))
+        return True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            self.action_next()
+        elif event.button.id:
+            self.action_review(event.button.id)
+
+    @work(exclusive=True, group="checkin-review")
+    async def action_review(self, outcome: str) -> None:
+        from accord.ui.screens.agreement_review import KeptPrompt
+        from accord.ui.screens.modals import TextPrompt
+
+        item = self.selected()
+        if item is None:
+            return
+        now = self.app.now()
+        if outcome == "kept":
+            note = await self.app.push_screen_wait(KeptPrompt(
+                item.agreement.what, now.date() + timedelta(days=lifecycle.KEPT_REVIEW_DAYS)))
+        elif outcome == "retired":
+            note = await self.app.push_screen_wait(TextPrompt(
+                "Why retire it? A few words for future you."))
+        else:
+            note = await self.app.push_screen_wait(TextPrompt(
+                "What needs to change? (optional) A new conversation about it will wait on "
+                "the home screen for when you're ready."))
+        if note is None:
+            return
+        owner = item.session
+        started: list[Session | None] = []
+        try:
+            started.append(checkin.record_review(self.session, owner, item.agreement.id,
+                                                 outcome, now, note))
+        except RuleError as error:
+            self.notify(str(error), severity="warning", timeout=6)
+            return
+        try:
+            self.app.store.save(owner)
+            if started[0] is not None:
+                self.app.store.save(started[0])
+        except (OSError, UnreadableFile) as error:
+            self.notify(f"Could not save: {error}", severity="error", timeout=10)
+        self.app.save()
+        if started[0] is not None:
+            self.notify("A conversation about it is waiting, paused, on the home screen.")
+        elif outcome == "kept":
+            self.notify("Kept. Well done, both of you.")
+        self.reload()
+
+    def action_next(self) -> None:
+        self.go_to(self.next_step())
