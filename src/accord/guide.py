@@ -7,11 +7,11 @@ improved together, and so the command line can show them too.
 from __future__ import annotations
 
 WELCOME = (
-    "accord helps the two of you talk through one disagreement at a time. "
-    "You take turns holding the floor: one speaks, the other reflects back what they heard, "
-    "and the floor passes only when the speaker feels understood. "
-    "Afterwards you sort what came up, and agree on a few small things to try. "
-    "Either of you can call a time-out at any moment with Ctrl+T."
+    "accord helps the two of you talk through one disagreement at a time, at one keyboard.\n"
+    "First you each say what you need. Then you take turns holding the floor: one speaks, the "
+    "other says back what they heard, until the speaker feels understood.\n"
+    "Then you sort what came up, and agree on a few small things to try and look at later.\n"
+    "Either of you can call a time-out at any moment: Ctrl+T."
 )
 
 SAFETY_LINE = (
@@ -82,6 +82,10 @@ STEP_HELP = {
     "agreements": (
         "Every agreement both of you confirmed, across all your sessions, with the date you "
         "planned to look at it again."
+    ),
+    "settings": (
+        "Choose a dark or a light look; it is remembered. Default turn and time-out lengths, "
+        "and the keys, are in the settings file shown here."
     ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "

@@ -65,7 +65,6 @@ class HomeScreen(Screen):
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
-        from datetime import date
 
         scan = self.app.store.scan()
         sessions = resumable(scan.sessions)
@@ -76,7 +75,7 @@ class HomeScreen(Screen):
             paused.highlighted = 0
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
-        today = date.today()
+        today = self.app.now().date()
         due = sum(
             1
             for s in scan.sessions

@@ -25,6 +25,11 @@ def parse_whole_number(text: str, what: str) -> int:
         raise rules.RuleError(f"{what} needs a whole number.") from None
 
 
+def flip_coin() -> str:
+    """Which partner starts, by chance (tests replace this to make it certain)."""
+    return secrets.choice(PARTNER_IDS)
+
+
 class SetupScreen(Screen):
     HELP_TOPIC = "setup"
     CSS_PATH = "setup.tcss"
@@ -36,6 +41,7 @@ class SetupScreen(Screen):
 
     def compose(self) -> ComposeResult:
         couple = self.app.couple
+        defaults = self.app.settings
         yield SessionHeader(Step.SETUP)
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
@@ -56,9 +62,10 @@ class SetupScreen(Screen):
                 yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
             with Horizontal(classes="row"):
                 yield Label("Turn (min)", classes="label")
-                yield Input("2", id="turn", compact=True, type="integer", classes="short")
+                yield Input(str(defaults.turn_minutes), id="turn", compact=True,
+                            type="integer", classes="short")
                 yield Label("Time-out (min)", classes="label")
-                yield Input(str(rules.MIN_TIMEOUT_MINUTES), id="timeout", compact=True,
+                yield Input(str(defaults.timeout_minutes), id="timeout", compact=True,
                             type="integer", classes="short")
             with Horizontal(classes="row tall"):
                 yield Label("Who starts", classes="label")
@@ -68,7 +75,7 @@ class SetupScreen(Screen):
                     yield RadioButton(plain(couple.names[1] or "Second"), id="start-b")
                     yield RadioButton("Flip a coin", id="start-coin")
             yield Checkbox("Keep what we said (untick to keep only the agreements)",
-                           value=True, id="keep", compact=True)
+                           value=defaults.keep_transcript, id="keep", compact=True)
         with Horizontal(id="setup-actions"):
             yield Button("Start  ^N", id="start", variant="primary")
             yield Button("Back  F3", id="back")
@@ -115,7 +122,7 @@ class SetupScreen(Screen):
             pressed = self.query_one("#starter", RadioSet).pressed_button
             starter = (pressed.id or "start-a").removeprefix("start-") if pressed else "a"
             if starter == "coin":
-                starter = secrets.choice(PARTNER_IDS)
+                starter = flip_coin()
             session = rules.new_session(
                 self.app.now(),
                 (self.value("name-a"), self.value("name-b")),
