@@ -98,3 +98,16 @@ def test_every_binding_id_in_the_app_can_be_set():
                     found.add(binding.id)
     found.discard("accord.quit.shown")  # the footer copy of accord.quit
     assert found == set(settings.BINDING_IDS)
+
+
+def test_the_documented_example_is_valid_and_every_id_is_documented():
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[1] / "docs" / "settings.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    result, problems = parse(tomllib.loads(example))
+    assert problems == []
+    assert result.theme == "light" and result.keymap["accord.timeout"] == "ctrl+t,f9"
+    for binding_id in settings.BINDING_IDS:
+        assert f"| `{binding_id}` |" in doc

@@ -38,9 +38,13 @@ class Notice(ModalScreen[None]):
 
     DEFAULT_CSS = MODAL_CSS.format(name="Notice") + """
     Notice > Vertical { width: 84; }
-    Notice VerticalScroll { height: auto; max-height: 18; }
+    Notice VerticalScroll { height: auto; max-height: 22; }
+    Notice.-short > Vertical { padding: 0 2; }
+    Notice.-short VerticalScroll { max-height: 15; }
     Notice Static { height: auto; }
+    Notice #close { margin-top: 1; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [Binding("escape", "close", "Close")]
     BUTTON = "Close"
     AUTO_FOCUS = "#close"

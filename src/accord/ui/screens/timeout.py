@@ -85,6 +85,7 @@ class TimeoutScreen(Screen):
         Binding("m", "more", "More time", id="timeout.more"),
         Binding("p", "pause_close", "Pause, close", id="timeout.pause"),
         QUIT_KEY,
+        Binding("question_mark", "app.help", "Help", show=False),
     ]
 
     def __init__(self, planned_return: datetime | None = None) -> None:
