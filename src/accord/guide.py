@@ -47,7 +47,7 @@ TIMEOUT_WHY = (
 
 STEP_HELP = {
     "home": (
-        "Start a new conversation, pick up one you paused, or look back at what you've agreed. "
+        "Start a new session, pick up one you paused, or look back at what you've agreed. "
         "A time-out (Ctrl+T) works here too, if you just need to breathe."
     ),
     "setup": (

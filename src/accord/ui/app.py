@@ -319,12 +319,13 @@ class AccordApp(App[None]):
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or binding.action in seen or not active.enabled:
+            if (not binding.show or binding.action in seen or not active.enabled
+                    or active.node is self):  # the app's own actions are offered below
                 continue
             seen.add(binding.action)
             key = self.get_key_display(binding)
             yield SystemCommand(
-                binding.description, f"Key: {key}",
+                binding.description, f"On this screen · key: {key}",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield SystemCommand("Time-out", "Stop now and breathe (Ctrl+T, from anywhere)",

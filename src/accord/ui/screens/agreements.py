@@ -21,6 +21,16 @@ COLUMNS = (
 )
 
 
+def fitted_columns(width: int) -> list[tuple[str, str, int]]:
+    """The columns for a terminal ``width`` wide: "What" gets the room left, at least 24."""
+    narrow = width < 120
+    sizes = {"who": 8, "when": 12, "review_on": 10, "status": 7, "topic": 14} if narrow else {
+        key: size for key, _, size in COLUMNS if size}
+    columns = [c for c in COLUMNS if not (narrow and width < 90 and c[0] == "topic")]
+    room = width - 4 - 2 * len(columns) - sum(sizes[k] for k, _, _ in columns if k in sizes)
+    return [(key, label, sizes.get(key, max(24, room))) for key, label, _ in columns]
+
+
 class AgreementsScreen(Screen):
     HELP_TOPIC = "agreements"
     BINDINGS = [
@@ -44,10 +54,11 @@ class AgreementsScreen(Screen):
         scan = self.app.store.scan()
         rows = agreement_rows(scan.sessions)
         table = self.query_one(DataTable)
-        for key, label, width in COLUMNS:
+        columns = fitted_columns(self.app.size.width)
+        for key, label, width in columns:
             table.add_column(label, key=key, width=width)
         for row in rows:
-            table.add_row(*(plain(str(row[key])) for key, _, _ in COLUMNS))
+            table.add_row(*(plain(str(row[key])) for key, _, _ in columns))
         count = len(rows)
         self.query_one("#agreements-title", Static).update(
             fmt("[b]Our agreements[/b]  [dim]$n, soonest review first · Esc to go home[/dim]",

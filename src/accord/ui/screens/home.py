@@ -53,7 +53,7 @@ class HomeScreen(Screen):
                 yield Button("Agreements  a", id="agreements")
                 yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
             yield Static("", id="due")
-            yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
+            yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)

@@ -30,7 +30,7 @@ BUTTONS = (
     ("yes", "That's it  1", "success"),
     ("partly", "Partly, there's more  2", "default"),
     ("no", "Not quite  3", "default"),
-    ("move-on", "Move on anyway  4", "default"),
+    ("move-on", "Move on  4", "default"),
 )
 PHASE_BUTTONS = {
     Phase.SPEAKING: {"submit"},

@@ -51,7 +51,8 @@ class TimeoutRequest(ModalScreen[tuple[str, int] | None]):
                 yield Static("Back in (minutes, 20 or more): ")
                 yield Input(str(self.minutes), id="minutes", type="integer", compact=True)
             yield Static("", id="error")
-            yield Static(fmt("[dim]No last word: the conversation stops here.[/dim]"))
+            yield Static(fmt("[dim]No last words needed: the conversation stops here, "
+                             "and waits.[/dim]"))
 
     def on_mount(self) -> None:
         self.query_one("#call-a").focus()
@@ -65,7 +66,7 @@ class TimeoutRequest(ModalScreen[tuple[str, int] | None]):
             rules.check_timeout_minutes(minutes)
         except ValueError as problem:
             message = str(problem) if isinstance(problem, rules.RuleError) else (
-                "Minutes need a whole number."
+                "Please use a whole number of minutes."
             )
             self.query_one("#error", Static).update(fmt("[b $warning]$m[/]", m=message))
             return
@@ -83,7 +84,7 @@ class TimeoutScreen(Screen):
     BINDINGS = [
         Binding("r", "resume", "We're back", id="timeout.resume"),
         Binding("m", "more", "More time", id="timeout.more"),
-        Binding("p", "pause_close", "Pause, close", id="timeout.pause"),
+        Binding("p", "pause_close", "Pause and close", id="timeout.pause"),
         QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
@@ -184,7 +185,7 @@ class TimeoutScreen(Screen):
         try:
             minutes = int(answer)
         except ValueError:
-            self.notify("Minutes need a whole number.", severity="warning")
+            self.notify("Please use a whole number of minutes.", severity="warning")
             return
         session = self.app.session
         try:
