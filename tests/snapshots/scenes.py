@@ -182,14 +182,24 @@ def build_app(name: str, data_dir: Path, theme: str = "dark") -> AccordApp:
         resume = session.id if scene.open_it else None
     app = make_app(data_dir, resume=resume, clock=FakeClock())
     app.loaded_settings = Loaded(Settings(theme=theme), Path("config", "settings.toml"))
+    app.animation_level = "none"  # no scrolling mid-way when the picture is taken
     return app
 
 
 async def settle(pilot, name: str) -> None:
-    """Press the scene's keys, then let every screen finish drawing."""
+    """Press the scene's keys, then let every screen finish drawing, with cursors held still."""
+    from textual.widgets import Input, TextArea
+
+    app = pilot.app
     await pilot.pause()
-    pilot.app.clear_notifications()
+    app.clear_notifications()
     for key in SCENES[name].keys:
         await pilot.press(key)
         await pilot.pause()
+    for screen in app.screen_stack:
+        for widget in screen.query(TextArea).results() if screen.is_mounted else ():
+            widget.cursor_blink = False
+        for widget in screen.query(Input).results() if screen.is_mounted else ():
+            widget.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
