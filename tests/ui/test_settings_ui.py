@@ -91,3 +91,12 @@ async def test_the_palette_offers_the_screen_actions_and_the_time_out(tmp_path, 
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"New session", "Resume", "Agreements", "Time-out", "Help",
                 "Safety notice", "Settings", "Use the light theme"} <= set(titles)
+
+
+async def test_no_color_is_respected(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(data_dir, clock=FakeClock(), config_dir=tmp_path / "config")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        assert any(type(f).__name__ in ("Monochrome", "NoColor") for f in app._filters)
