@@ -64,6 +64,21 @@ STEP_HELP = {
         "reflects back the feelings and needs they heard, and the speaker says whether it "
         "landed. The floor passes when it has. No solving yet: that comes later."
     ),
+    "talk.speaking": (
+        "The person named in the banner has the floor. Say one thing at a time, about "
+        "yourself: what you feel and what you need. Type it, or say it aloud and type the "
+        "gist, then hand over. The other just listens for now."
+    ),
+    "talk.reflecting": (
+        "Now the listener says back what they heard: the feelings and the needs, not a reply "
+        "or a defence. Type it, or say it aloud and mark it said. It doesn't need to be "
+        "perfect; the speaker can add more."
+    ),
+    "talk.confirming": (
+        "The speaker says whether that landed: that's it, partly (there's more), or not "
+        "quite. When it lands, the floor passes to the other person. No solving yet: "
+        "that comes later."
+    ),
     "sort": (
         "Place each issue that came up in a layer. Foundation: core needs and boundaries, "
         "acknowledged but not bargained. Temperament: how each of you is made, met with "

@@ -83,6 +83,8 @@ class SetupScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        for pid, colour in zip("ab", self.app.couple.colors, strict=False):
+            self.query_one(f"#name-{pid}").styles.border_left = ("tall", colour)
         first_empty = next(
             (w for w in self.query(Input) if not w.value and w.id in ("name-a", "name-b", "topic")),
             None,

@@ -83,6 +83,10 @@ class TalkScreen(SessionScreen):
     def phase(self) -> Phase:
         return self.session.floor.phase
 
+    @property
+    def HELP_TOPIC(self) -> str:  # noqa: N802 - the help for this moment of the turn
+        return f"talk.{self.phase.value}"
+
     def actor(self) -> str:
         """Who is at the keyboard right now: the speaker, or the listener while reflecting."""
         holder = self.session.floor.holder
