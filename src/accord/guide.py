@@ -93,7 +93,10 @@ STEP_HELP = {
         "Read each agreement once more. Each of you confirms the ones you stand behind; only "
         "those both confirm are kept. If you like, say one thing you appreciate about the other."
     ),
-    "done": "Your session is saved. The agreements are in the review list from the home screen.",
+    "done": (
+        "Your session is saved. Your agreements are under Agreements (a) on the home screen, "
+        "each with the date to look at it again. Well done for seeing it through."
+    ),
     "agreements": (
         "Every agreement both of you confirmed, across all your sessions, with the date you "
         "planned to look at it again."
