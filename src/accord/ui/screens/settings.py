@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioSet, Static
 
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
+from accord.ui.widgets.marks import Choice
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -30,8 +31,8 @@ class SettingsScreen(ModalScreen[None]):
             yield Static(fmt("[b]Settings[/b]"), classes="question")
             yield Static("Theme")
             with RadioSet(id="theme", compact=True):
-                yield RadioButton("Dark", value=settings.theme == "dark", id="theme-dark")
-                yield RadioButton("Light", value=settings.theme == "light", id="theme-light")
+                yield Choice("Dark", value=settings.theme == "dark", id="theme-dark")
+                yield Choice("Light", value=settings.theme == "light", id="theme-light")
             yield Static(fmt(
                 "New sessions start with turns of [b]$turn min[/b], time-outs of "
                 "[b]$timeout min[/b], and [b]$keep[/b]. Set-up can change them each time.",

@@ -15,6 +15,7 @@ from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
 from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
+from accord.ui.widgets.marks import Choice, Tick
 from accord.ui.widgets.session_header import SessionHeader
 
 
@@ -70,11 +71,11 @@ class SetupScreen(Screen):
             with Horizontal(classes="row tall"):
                 yield Label("Who starts", classes="label")
                 with RadioSet(id="starter", compact=True):
-                    yield RadioButton(plain(couple.names[0] or "First"), value=True,
+                    yield Choice(plain(couple.names[0] or "First"), value=True,
                                       id="start-a")
-                    yield RadioButton(plain(couple.names[1] or "Second"), id="start-b")
-                    yield RadioButton("Flip a coin", id="start-coin")
-            yield Checkbox("Keep what we said (untick to keep only the agreements)",
+                    yield Choice(plain(couple.names[1] or "Second"), id="start-b")
+                    yield Choice("Flip a coin", id="start-coin")
+            yield Tick("Keep what we said (untick to keep only the agreements)",
                            value=defaults.keep_transcript, id="keep", compact=True)
         with Horizontal(id="setup-actions"):
             yield Button("Start  ^N", id="start", variant="primary")
