@@ -7,11 +7,11 @@ improved together, and so the command line can show them too.
 from __future__ import annotations
 
 WELCOME = (
-    "accord helps the two of you talk through one disagreement at a time. "
-    "You take turns holding the floor: one speaks, the other reflects back what they heard, "
-    "and the floor passes only when the speaker feels understood. "
-    "Afterwards you sort what came up, and agree on a few small things to try. "
-    "Either of you can call a time-out at any moment with Ctrl+T."
+    "accord helps the two of you talk through one disagreement at a time, at one keyboard.\n"
+    "First you each say what you need. Then you take turns holding the floor: one speaks, the "
+    "other says back what they heard, until the speaker feels understood.\n"
+    "Then you sort what came up, and agree on a few small things to try and look at later.\n"
+    "Either of you can call a time-out at any moment: Ctrl+T."
 )
 
 SAFETY_LINE = (
@@ -47,7 +47,7 @@ TIMEOUT_WHY = (
 
 STEP_HELP = {
     "home": (
-        "Start a new conversation, pick up one you paused, or look back at what you've agreed. "
+        "Start a new session, pick up one you paused, or look back at what you've agreed. "
         "A time-out (Ctrl+T) works here too, if you just need to breathe."
     ),
     "setup": (
@@ -63,6 +63,21 @@ STEP_HELP = {
         "One of you has the floor and says one thing at a time, about yourself. Then the other "
         "reflects back the feelings and needs they heard, and the speaker says whether it "
         "landed. The floor passes when it has. No solving yet: that comes later."
+    ),
+    "talk.speaking": (
+        "The person named in the banner has the floor. Say one thing at a time, about "
+        "yourself: what you feel and what you need. Type it, or say it aloud and type the "
+        "gist, then hand over. The other just listens for now."
+    ),
+    "talk.reflecting": (
+        "Now the listener says back what they heard: the feelings and the needs, not a reply "
+        "or a defence. Type it, or say it aloud and mark it said. It doesn't need to be "
+        "perfect; the speaker can add more."
+    ),
+    "talk.confirming": (
+        "The speaker says whether that landed: that's it, partly (there's more), or not "
+        "quite. When it lands, the floor passes to the other person. No solving yet: "
+        "that comes later."
     ),
     "sort": (
         "Place each issue that came up in a layer. Foundation: core needs and boundaries, "
@@ -121,7 +136,10 @@ STEP_HELP = {
         "One thing each of you will do differently next time. Ctrl+G makes them agreements, "
         "which you both confirm at close."
     ),
-    "done": "Your session is saved. The agreements are in the review list from the home screen.",
+    "done": (
+        "Your session is saved. Your agreements are under Agreements (a) on the home screen, "
+        "each with the date to look at it again. Well done for seeing it through."
+    ),
     "agreements": (
         "Every agreement both of you confirmed, across all your sessions, soonest review "
         "first. Type / to search, f to show only one status, Enter to open one."
@@ -131,6 +149,10 @@ STEP_HELP = {
         "notice what helped. If it has done its job, retire it and say why. If it needs "
         "changing, renegotiate: a new conversation starts from it, and what you agree there "
         "replaces it."
+    ),
+    "settings": (
+        "Choose a dark or a light look; it is remembered. Default turn and time-out lengths, "
+        "and the keys, are in the settings file shown here."
     ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "

@@ -54,10 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="accord",
         description=DESCRIPTION,
-        usage="%(prog)s [-h] [--version] [--data-dir PATH] [COMMAND ...]",
+        usage="%(prog)s [-h] [--version] [--data-dir PATH] [--config-dir PATH] [COMMAND ...]",
     )
     parser.add_argument("--version", action="version", version=f"accord {__version__}")
     _data_dir_option(parser, None)
+    parser.add_argument("--config-dir", metavar="PATH", default=None,
+                        help="the folder with settings.toml (default: $ACCORD_CONFIG_DIR, else "
+                        "your user config folder; see docs/settings.md)")
     # Sub-commands accept --data-dir too; SUPPRESS keeps them from erasing a value given
     # before the sub-command.
     common = argparse.ArgumentParser(add_help=False)
@@ -121,7 +124,7 @@ def _split_reflect(argv: Sequence[str]) -> list[str] | None:
     index = 0
     while index < len(argv):
         arg = argv[index]
-        if arg == "--data-dir":
+        if arg in ("--data-dir", "--config-dir"):
             index += 2
             continue
         if arg.startswith("-"):
@@ -415,6 +418,8 @@ def _run(argv: list[str]) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error argparse has printed
         return stop.code if isinstance(stop.code, int) else EXIT_OK
     folder = data_dir(args.data_dir)
+    if args.config_dir:  # read by the app when it loads its settings
+        os.environ["ACCORD_CONFIG_DIR"] = str(args.config_dir)
     if args.command is None:
         return _launch(folder)
     if args.command == "resume":

@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
+from accord.settings import Loaded
 from accord.storage.store import Store, UnreadableFile
 
 Clock = Callable[[], datetime]
@@ -32,13 +33,19 @@ class AccordApp(App[None]):
         Binding("ctrl+t", "timeout", "Time-out", priority=True, id="accord.timeout"),
         Binding("f1", "help", "Help", priority=True, id="accord.help"),
         Binding("f2", "safety", "Safety", priority=True, id="accord.safety"),
-        # Works everywhere; shown in the footer by screens with room (keys.QUIT_KEY).
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="accord.quit"),
+        Binding("f4", "settings", "Settings", priority=True, show=False, id="accord.settings"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="accord.quit"),
     ]
 
-    def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock):
+    def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock,
+                 settings: Loaded | None = None):
         super().__init__()
         self.store = store
+        if settings is None:
+            from accord import settings as settings_file
+
+            settings = settings_file.load()
+        self.loaded_settings = settings
         self.clock = clock
         self.session: Session | None = None
         self.couple: Couple = store.load_couple()
@@ -52,9 +59,19 @@ class AccordApp(App[None]):
 
     # -- start-up ------------------------------------------------------------------------
 
+    @property
+    def settings(self):
+        return self.loaded_settings.settings
+
     def on_mount(self) -> None:
         from accord.ui.screens.home import HomeScreen
+        from accord.ui.themes import DARK, LIGHT, THEMES
 
+        self.register_theme(DARK)
+        self.register_theme(LIGHT)
+        self.theme = THEMES[self.settings.theme]
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
         self.push_screen(HomeScreen())
         if not self.couple.safety_notice_seen:
             from accord.ui.screens.notices import WelcomeScreen
@@ -64,6 +81,13 @@ class AccordApp(App[None]):
             self.open_session(self._resume_id)
         self._install_signal_handlers()
         self.warm_up_language()
+        if self.loaded_settings.problems:
+            self.notify(
+                "\n".join(self.loaded_settings.problems),
+                title=f"Some settings in {self.loaded_settings.path} were not used",
+                severity="warning",
+                timeout=15,
+            )
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
@@ -206,6 +230,11 @@ class AccordApp(App[None]):
 
         if isinstance(self.screen, (TimeoutRequest, TimeoutScreen)):
             return
+        from accord.ui.screens.notices import HelpScreen, SafetyScreen
+        from accord.ui.screens.settings import SettingsScreen
+
+        while isinstance(self.screen, (HelpScreen, SafetyScreen, SettingsScreen)):
+            self.pop_screen()  # reading can wait; the time-out can't
         self.collect_drafts()
         session = self.session
         if session is not None and session.step == Step.DONE:
@@ -216,7 +245,7 @@ class AccordApp(App[None]):
             minutes = session.settings.timeout_minutes
         else:
             names = tuple(n or f"Partner {i + 1}" for i, n in enumerate(self.couple.names))
-            minutes = rules.MIN_TIMEOUT_MINUTES
+            minutes = self.settings.timeout_minutes
         result = await self.push_screen_wait(TimeoutRequest(names, minutes))
         if result is None:
             return
@@ -238,7 +267,18 @@ class AccordApp(App[None]):
             self.screen.dismiss()
             return
         topic = getattr(self.screen, "HELP_TOPIC", "home")
-        self.push_screen(HelpScreen(topic))
+        self.push_screen(HelpScreen(topic, self.screen_keys(self.screen)))
+
+    def screen_keys(self, screen) -> list[tuple[str, str]]:
+        """The keys a screen shows in its footer, as (key, what it does), for the help."""
+        keys: list[tuple[str, str]] = []
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.show and active.node is not self and binding.description:
+                pair = (self.get_key_display(binding), binding.description)
+                if pair not in keys:
+                    keys.append(pair)
+        return keys
 
     def action_safety(self) -> None:
         from accord.ui.screens.notices import SafetyScreen
@@ -246,9 +286,66 @@ class AccordApp(App[None]):
         if not isinstance(self.screen, SafetyScreen):
             self.push_screen(SafetyScreen())
 
+    def action_settings(self) -> None:
+        from accord.ui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def use_theme(self, name: str) -> None:
+        """Switch to the dark or the light theme, and remember it in the settings file."""
+        from dataclasses import replace
+
+        from accord import settings as settings_file
+        from accord.ui.themes import THEMES
+
+        self.theme = THEMES[name]
+        self.loaded_settings.settings = replace(self.settings, theme=name)
+        try:
+            settings_file.remember(self.loaded_settings.path, "theme", name)
+        except (OSError, ValueError) as error:
+            self.notify(f"Using the {name} theme for now; could not remember it: {error}",
+                        severity="warning")
+
+    def get_system_commands(self, screen):
+        """Every action in the palette: the ones for this screen, then the ones for everywhere."""
+        from textual.app import SystemCommand
+
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            # Every action of this screen, even those the footer has no room for (not the
+            # widgets' own editing keys); the app's own actions are offered below.
+            if (active.node is not screen or not binding.description or binding.system
+                    or binding.action in seen or not active.enabled
+                    or binding.action.startswith("app.")):
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description, f"On this screen · key: {key}",
+                lambda node=active.node, action=binding.action: self.run_action(action, node),
+            )
+        yield SystemCommand("Time-out", "Stop now and breathe (Ctrl+T, from anywhere)",
+                            self.action_timeout)
+        yield SystemCommand("Help", "What to do on this step, and the keys (F1 or ?)",
+                            self.action_help)
+        yield SystemCommand("Safety notice", "Is accord the right tool? Where to find help (F2)",
+                            self.action_safety)
+        yield SystemCommand("Settings", "Theme, and where the settings file is (F4)",
+                            self.action_settings)
+        other = "light" if self.settings.theme == "dark" else "dark"
+        yield SystemCommand(f"Use the {other} theme", "Remembered for next time",
+                            lambda: self.use_theme(other))
+        yield SystemCommand("Quit", "Pause anything open and quit (Ctrl+Q)", self.action_quit)
+
 
 def make_app(
-    data_dir: Path, *, resume: str | None = None, clock: Clock = system_clock
+    data_dir: Path, *, resume: str | None = None, clock: Clock = system_clock,
+    config_dir: Path | None = None,
 ) -> AccordApp:
     """The one factory that builds the app, for the command line and the tests alike."""
-    return AccordApp(Store(Path(data_dir)), resume=resume, clock=clock)
+    from accord import settings as settings_file
+
+    return AccordApp(Store(Path(data_dir)), resume=resume, clock=clock,
+                     settings=settings_file.load(config_dir))

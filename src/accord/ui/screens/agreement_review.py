@@ -20,7 +20,6 @@ from accord.domain import lifecycle
 from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session, Status
 from accord.domain.rules import RuleError
 from accord.storage.store import UnreadableFile
-from accord.ui.keys import QUIT_KEY
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 
@@ -111,7 +110,6 @@ class AgreementReviewScreen(Screen):
         Binding("n", "renegotiate", "Renegotiate", id="review.renegotiate"),
         Binding("o", "open_talk", "Open its talk", id="review.open"),
         Binding("c", "cancel_renegotiation", "Keep as it was", id="review.cancel"),
-        QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 

@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
 
 from accord.domain.model import Agreement, AgreementStatus, Session
-from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
 
 FILTERS = ("all", "active", "kept", "renegotiating", "retired")
@@ -100,7 +99,6 @@ class AgreementsScreen(Screen):
         Binding("escape,h", "home", "Home", id="agreements.home"),
         Binding("slash", "search", "Search", id="agreements.search"),
         Binding("f", "next_filter", "Filter", id="agreements.filter"),
-        QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 

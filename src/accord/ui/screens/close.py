@@ -16,6 +16,7 @@ from accord.domain.summary import minutes_and_seconds, plural
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
+from accord.ui.widgets.marks import Tick
 
 
 class CloseScreen(SessionScreen):
@@ -45,7 +46,7 @@ class CloseScreen(SessionScreen):
                                          s=item.success))
                     with Horizontal(classes="confirmations"):
                         for pid in PARTNER_IDS:
-                            yield Checkbox(fmt("$name confirms", name=session.name(pid)),
+                            yield Tick(fmt("$name confirms", name=session.name(pid)),
                                            value=pid in item.confirmed_by, id=f"c{n}-{pid}",
                                            compact=True)
             yield Static(fmt("[b]One appreciation each[/b] [dim](optional)[/dim]"),

@@ -15,7 +15,6 @@ from accord.domain import lifecycle
 from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
-from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
 
 
@@ -51,13 +50,13 @@ class HomeScreen(Screen):
     HELP_TOPIC = "home"
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("n", "new_session", "New session", id="home.new"),
+        # n, a, c and p are printed on the buttons; the footer keeps room for the rest.
+        Binding("n", "new_session", "New session", id="home.new", show=False),
         Binding("r", "resume", "Resume", id="home.resume"),
-        Binding("a", "agreements", "Agreements", id="home.agreements"),
-        Binding("c", "new_session('check-in')", "Check-in", id="home.checkin"),
-        Binding("p", "new_session('repair')", "Repair", id="home.repair"),
+        Binding("a", "agreements", "Agreements", id="home.agreements", show=False),
+        Binding("c", "new_session('check-in')", "Check-in", id="home.checkin", show=False),
+        Binding("p", "new_session('repair')", "Repair", id="home.repair", show=False),
         Binding("w", "profiles", "Profiles", id="home.profiles"),
-        QUIT_KEY,
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -73,7 +72,7 @@ class HomeScreen(Screen):
                 yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
             yield Static("", id="due")
             yield OptionList(id="due-list")
-            yield Static(fmt("[b]Paused conversations[/b]"), id="paused-title")
+            yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
+from accord.ui.themes import DEFAULT_COLORS, PALETTE
 
-KEYS = (
-    "Ctrl+T  time-out, from anywhere, even while typing\n"
-    "F1 or ?  this help        F2  safety notice\n"
-    "Ctrl+N  next step         F3  pause and go home\n"
-    "Ctrl+S  hand over / done reflecting     Ctrl+O  I said it aloud\n"
-    "1 2 3 4  answer whether a reflection landed; in Sort, choose the layer\n"
-    "Ctrl+Q  pause and quit: nothing is lost"
+EVERYWHERE = (
+    ("Ctrl+T", "time-out: from anywhere, even while typing"),
+    ("F1 or ?", "this help (? only when not typing)"),
+    ("F2", "the safety notice"),
+    ("F4", "settings: dark or light theme"),
+    ("Ctrl+P", "every action, by name"),
+    ("Ctrl+Q", "pause and quit: nothing is lost"),
 )
+
+
+def keys_text(here: list[tuple[str, str]]) -> str:
+    """The keys for this step, then the ones that work everywhere, one per line."""
+    lines = [f"{key:<10}{what}" for key, what in here]
+    if lines:
+        lines.append("")
+    lines += [f"{key:<10}{what}" for key, what in EVERYWHERE]
+    return "\n".join(lines)
 
 
 class Notice(ModalScreen[None]):
@@ -27,11 +38,16 @@ class Notice(ModalScreen[None]):
 
     DEFAULT_CSS = MODAL_CSS.format(name="Notice") + """
     Notice > Vertical { width: 84; }
-    Notice VerticalScroll { height: auto; max-height: 18; }
+    Notice VerticalScroll { height: auto; max-height: 22; }
+    Notice.-short > Vertical { padding: 0 2; }
+    Notice.-short VerticalScroll { max-height: 15; }
     Notice Static { height: auto; }
+    Notice #close { margin-top: 1; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [Binding("escape", "close", "Close")]
     BUTTON = "Close"
+    AUTO_FOCUS = "#close"
 
     def body(self) -> ComposeResult:
         yield from ()
@@ -46,18 +62,58 @@ class Notice(ModalScreen[None]):
         self.query_one("#close").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None)
+        self.action_close()
 
     def action_close(self) -> None:
         self.dismiss(None)
 
 
+def colour_options() -> list[tuple[Content, str]]:
+    return [(fmt(f"[on {value}]   [/] $name", name=name), value) for name, value in PALETTE.items()]
+
+
 class WelcomeScreen(Notice):
+    """First run: what accord is for, the safety notice, and your names and colours."""
+
+    DEFAULT_CSS = """
+    WelcomeScreen > Vertical { width: 96; height: 100%; max-height: 28; padding: 0 1; }
+    WelcomeScreen VerticalScroll { height: 1fr; max-height: 100%; }
+    WelcomeScreen .you { height: 1; margin: 1 0; }
+    WelcomeScreen .you Label { width: 7; }
+    WelcomeScreen .you Input { width: 1fr; margin-left: 1; }
+    WelcomeScreen .you Select { width: 14; margin-right: 1; }
+    """
     BUTTON = "We've read this"
 
     def body(self) -> ComposeResult:
-        yield Static(fmt("[b]Welcome to accord[/b]\n\n$w\n\n[b]Before you start[/b]\n\n$s",
+        yield Static(fmt("[b]Welcome to accord[/b]\n$w\n\n[b]Before you start[/b]\n$s",
                          w=WELCOME, s=SAFETY_FULL))
+
+    def compose(self) -> ComposeResult:
+        couple = self.app.couple
+        colors = [c if c in PALETTE.values() else d for c, d in zip(couple.colors,
+                                                                    DEFAULT_COLORS, strict=False)]
+        with Vertical():
+            with VerticalScroll():
+                yield from self.body()
+            with Horizontal(classes="you"):
+                yield Label("You are")
+                for pid, value in zip("ab", colors, strict=False):
+                    yield Input(couple.names["ab".index(pid)], max_length=40, compact=True,
+                                placeholder="a name" if pid == "a" else "and a name",
+                                id=f"name-{pid}")
+                    yield Select(colour_options(), value=value, allow_blank=False,
+                                 id=f"colour-{pid}", compact=True)
+            yield Button(self.BUTTON, variant="primary", id="close")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    def action_close(self) -> None:
+        couple = self.app.couple
+        couple.names = [self.query_one(f"#name-{pid}", Input).value.strip() for pid in "ab"]
+        couple.colors = [str(self.query_one(f"#colour-{pid}", Select).value) for pid in "ab"]
+        self.dismiss(None)
 
 
 class SafetyScreen(Notice):
@@ -74,13 +130,17 @@ class SafetyScreen(Notice):
 
 
 class HelpScreen(Notice):
+    """What to do now, the keys for it, and the method in a few paragraphs."""
+
     BINDINGS = [Binding("escape,f1,question_mark", "close", "Close")]
 
-    def __init__(self, topic: str) -> None:
+    def __init__(self, topic: str, keys: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.topic = topic
+        self.keys = keys or []
 
     def body(self) -> ComposeResult:
-        yield Static(fmt("[b]Now[/b]\n$now\n\n[b]Keys[/b]\n$keys\n\n[b]The method[/b]\n$guide",
-                         now=STEP_HELP.get(self.topic, STEP_HELP["home"]), keys=KEYS,
-                         guide=METHOD_GUIDE))
+        yield Static(fmt("[b]What to do now[/b]\n$now\n\n[b]Keys[/b]\n$keys\n\n"
+                         "[b]How accord works[/b]\n$guide",
+                         now=STEP_HELP.get(self.topic, STEP_HELP["home"]),
+                         keys=keys_text(self.keys), guide=METHOD_GUIDE))

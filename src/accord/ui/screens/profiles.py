@@ -15,7 +15,6 @@ from textual.widgets import Button, Footer, Input, Static
 from accord.domain.model import PARTNER_IDS, Profile
 from accord.domain.profiles import make_profile, profile_for, put_profile
 from accord.domain.rules import RuleError
-from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
 
 BOUNDARY_ROWS = 2
@@ -27,7 +26,6 @@ class ProfilesScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="profiles.save"),
         Binding("escape", "back", "Home", id="profiles.back"),
-        QUIT_KEY,
     ]
 
     def __init__(self) -> None:

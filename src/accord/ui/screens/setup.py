@@ -13,8 +13,8 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton,
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
-from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
+from accord.ui.widgets.marks import Choice, Tick
 from accord.ui.widgets.session_header import SessionHeader
 
 
@@ -33,13 +33,17 @@ TOPIC_FOR_KIND = {
 }
 
 
+def flip_coin() -> str:
+    """Which partner starts, by chance (tests replace this to make it certain)."""
+    return secrets.choice(PARTNER_IDS)
+
+
 class SetupScreen(Screen):
     HELP_TOPIC = "setup"
     CSS_PATH = "setup.tcss"
     BINDINGS = [
         Binding("ctrl+n", "start", "Start", id="session.next"),
         Binding("f3", "pause", "Back", id="session.pause"),
-        QUIT_KEY,
     ]
 
     def __init__(self, kind: str = "negotiation") -> None:
@@ -52,6 +56,10 @@ class SetupScreen(Screen):
         couple = self.app.couple
         topic, topic_hint = TOPIC_FOR_KIND.get(self.kind, TOPIC_FOR_KIND["negotiation"])
         yield SessionHeader(Step.SETUP, steps=steps_for(self.kind))
+
+
+        defaults = self.app.settings
+        yield SessionHeader(Step.SETUP)
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(classes="row"):
@@ -72,19 +80,20 @@ class SetupScreen(Screen):
                 yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
             with Horizontal(classes="row"):
                 yield Label("Turn (min)", classes="label")
-                yield Input("2", id="turn", compact=True, type="integer", classes="short")
+                yield Input(str(defaults.turn_minutes), id="turn", compact=True,
+                            type="integer", classes="short")
                 yield Label("Time-out (min)", classes="label")
-                yield Input(str(rules.MIN_TIMEOUT_MINUTES), id="timeout", compact=True,
+                yield Input(str(defaults.timeout_minutes), id="timeout", compact=True,
                             type="integer", classes="short")
             with Horizontal(classes="row tall floor-only"):
                 yield Label("Who starts", classes="label")
                 with RadioSet(id="starter", compact=True):
-                    yield RadioButton(plain(couple.names[0] or "First"), value=True,
+                    yield Choice(plain(couple.names[0] or "First"), value=True,
                                       id="start-a")
-                    yield RadioButton(plain(couple.names[1] or "Second"), id="start-b")
-                    yield RadioButton("Flip a coin", id="start-coin")
-            yield Checkbox("Keep what we said (untick to keep only the agreements)",
-                           value=True, id="keep", compact=True)
+                    yield Choice(plain(couple.names[1] or "Second"), id="start-b")
+                    yield Choice("Flip a coin", id="start-coin")
+            yield Tick("Keep what we said (untick to keep only the agreements)",
+                           value=defaults.keep_transcript, id="keep", compact=True)
         with Horizontal(id="setup-actions"):
             yield Button("Start  ^N", id="start", variant="primary")
             yield Button("Back  F3", id="back")
@@ -95,6 +104,10 @@ class SetupScreen(Screen):
         if self.kind == "repair":  # no floor in a repair: nobody needs to start
             for widget in self.query(".floor-only"):
                 widget.display = False
+
+
+        for pid, colour in zip("ab", self.app.couple.colors, strict=False):
+            self.query_one(f"#name-{pid}").styles.border_left = ("tall", colour)
         first_empty = next(
             (w for w in self.query(Input) if not w.value and w.id in ("name-a", "name-b", "topic")),
             None,
@@ -134,7 +147,7 @@ class SetupScreen(Screen):
             pressed = self.query_one("#starter", RadioSet).pressed_button
             starter = (pressed.id or "start-a").removeprefix("start-") if pressed else "a"
             if starter == "coin":
-                starter = secrets.choice(PARTNER_IDS)
+                starter = flip_coin()
             session = rules.new_session(
                 self.app.now(),
                 (self.value("name-a"), self.value("name-b")),

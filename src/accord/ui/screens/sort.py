@@ -69,9 +69,10 @@ class SortScreen(SessionScreen):
     STEP = Step.SORT
     CSS_PATH = "sort.tcss"
     BINDINGS = [
-        Binding("1", "layer(1)", "Foundation", id="sort.layer1", group=LAYER_KEYS),
-        Binding("2", "layer(2)", "Temperament", id="sort.layer2", group=LAYER_KEYS),
-        Binding("3", "layer(3)", "Negotiable", id="sort.layer3", group=LAYER_KEYS),
+        # 1, 2 and 3 lead the legend at the top, so the footer keeps room for F1 and F2.
+        Binding("1", "layer(1)", "Foundation", id="sort.layer1", group=LAYER_KEYS, show=False),
+        Binding("2", "layer(2)", "Temperament", id="sort.layer2", group=LAYER_KEYS, show=False),
+        Binding("3", "layer(3)", "Negotiable", id="sort.layer3", group=LAYER_KEYS, show=False),
         Binding("a", "add", "Add", id="sort.add"),
         Binding("e", "rename", "Edit", id="sort.edit"),
         Binding("o", "note", "Note", id="sort.note"),

@@ -30,7 +30,7 @@ BUTTONS = (
     ("yes", "That's it  1", "success"),
     ("partly", "Partly, there's more  2", "default"),
     ("no", "Not quite  3", "default"),
-    ("move-on", "Move on anyway  4", "default"),
+    ("move-on", "Move on  4", "default"),
 )
 PHASE_BUTTONS = {
     Phase.SPEAKING: {"submit"},
@@ -90,6 +90,10 @@ class TalkScreen(SessionScreen):
     @property
     def phase(self) -> Phase:
         return self.session.floor.phase
+
+    @property
+    def HELP_TOPIC(self) -> str:  # noqa: N802 - the help for this moment of the turn
+        return f"talk.{self.phase.value}"
 
     def actor(self) -> str:
         """Who is at the keyboard right now: the speaker, or the listener while reflecting."""

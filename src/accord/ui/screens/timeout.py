@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
+from time import monotonic  # the pacer's clock; tests replace it to hold the bar still
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,7 +15,6 @@ from textual.widgets import Button, Digits, Footer, Input, Static
 from accord.domain import rules
 from accord.domain.summary import minutes_and_seconds
 from accord.guide import TIMEOUT_REMINDER, TIMEOUT_WHY
-from accord.ui.keys import QUIT_KEY
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.widgets.breathing import BreathingPacer
@@ -51,7 +50,8 @@ class TimeoutRequest(ModalScreen[tuple[str, int] | None]):
                 yield Static("Back in (minutes, 20 or more): ")
                 yield Input(str(self.minutes), id="minutes", type="integer", compact=True)
             yield Static("", id="error")
-            yield Static(fmt("[dim]No last word: the conversation stops here.[/dim]"))
+            yield Static(fmt("[dim]No last words needed: the conversation stops here, "
+                             "and waits.[/dim]"))
 
     def on_mount(self) -> None:
         self.query_one("#call-a").focus()
@@ -65,7 +65,7 @@ class TimeoutRequest(ModalScreen[tuple[str, int] | None]):
             rules.check_timeout_minutes(minutes)
         except ValueError as problem:
             message = str(problem) if isinstance(problem, rules.RuleError) else (
-                "Minutes need a whole number."
+                "Please use a whole number of minutes."
             )
             self.query_one("#error", Static).update(fmt("[b $warning]$m[/]", m=message))
             return
@@ -83,14 +83,14 @@ class TimeoutScreen(Screen):
     BINDINGS = [
         Binding("r", "resume", "We're back", id="timeout.resume"),
         Binding("m", "more", "More time", id="timeout.more"),
-        Binding("p", "pause_close", "Pause, close", id="timeout.pause"),
-        QUIT_KEY,
+        Binding("p", "pause_close", "Pause and close", id="timeout.pause"),
+        Binding("question_mark", "app.help", "Help", show=False),
     ]
 
     def __init__(self, planned_return: datetime | None = None) -> None:
         super().__init__()
         self._planned_return = planned_return  # only for a time-out outside a session
-        self._started = time.monotonic()
+        self._started = monotonic()
 
     @property
     def planned_return(self) -> datetime:
@@ -161,7 +161,7 @@ class TimeoutScreen(Screen):
             else "It's time. Come back together, even if you're not fully calm yet."
         )
         self.query_one("#back-at", Static).update(text)
-        self.query_one("#pacer", BreathingPacer).show(time.monotonic() - self._started)
+        self.query_one("#pacer", BreathingPacer).show(monotonic() - self._started)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         {"resume": self.action_resume, "more": self.action_more,
@@ -202,7 +202,7 @@ class TimeoutScreen(Screen):
         try:
             minutes = int(answer)
         except ValueError:
-            self.notify("Minutes need a whole number.", severity="warning")
+            self.notify("Please use a whole number of minutes.", severity="warning")
             return
         session = self.app.session
         try:

@@ -16,18 +16,18 @@ def step_markup(current: Step, steps: tuple[Step, ...] = STEP_ORDER) -> str:
         if step == Step.DONE or (step == Step.SETUP and len(steps) > 7 and current != step):
             continue
         title = STEP_TITLES[step]
-        parts.append(f"[reverse b] {title} [/]" if step == current else f"[dim]{title}[/]")
-    return " › ".join(parts)
+        parts.append(f"[reverse b] {title} [/]" if step == current else f"[dim] {title} [/]")
+    return "›".join(parts)
 
 
 class SessionHeader(Horizontal):
     """Where we are in the session, and the way out: always at the same place."""
 
     DEFAULT_CSS = """
-    SessionHeader { height: 3; dock: top; padding: 0 1; background: $panel; }
-    SessionHeader #steps { width: 1fr; content-align: left middle; height: 3; }
-    SessionHeader Button { margin-left: 1; min-width: 14; }
-    SessionHeader #timeout-button { background: $warning-darken-1; color: $text; }
+    SessionHeader { height: 1; dock: top; padding: 0 1; background: $panel; }
+    SessionHeader #steps { width: 1fr; height: 1; }
+    SessionHeader Button { margin-left: 1; min-width: 12; height: 1; }
+    SessionHeader #timeout-button { background: $warning 70%; color: $text; text-style: bold; }
     """
 
     def __init__(self, step: Step, topic: str = "",
