@@ -20,8 +20,8 @@ from accord.storage.codec import (
     couple_from_dict,
     couple_to_dict,
     session_from_dict,
-    session_to_dict,
 )
+from accord.storage.render import TurnCache, render_session
 
 FOLDER_MODE = 0o700
 COUPLE_FILE = "couple.toml"
@@ -89,6 +89,8 @@ class Store:
         self._known_good: dict[Path, tuple[int, int, int]] = {}
         #: Why couple.toml could not be read at the last :meth:`load_couple`, if it couldn't.
         self.couple_problem: UnreadableFile | None = None
+        # The text of each turn of the session saved last, reused while a turn is unchanged.
+        self._turns: tuple[str, TurnCache] | None = None
 
     # -- folders and names ---------------------------------------------------------------
 
@@ -122,12 +124,12 @@ class Store:
 
     def save(self, session: Session) -> Path:
         """Write the session atomically. Refuses to replace a file it cannot read."""
-        import tomli_w
-
         path = self.session_path(session.id)
         self.ensure()
         self._check_overwritable(path, self.load_path)
-        data = tomli_w.dumps(session_to_dict(session), multiline_strings=True)
+        if self._turns is None or self._turns[0] != session.id:
+            self._turns = (session.id, TurnCache())
+        data = render_session(session, self._turns[1])
         write_atomic(path, data.encode("utf-8"))
         self._remember(path)
         return path

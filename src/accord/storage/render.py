@@ -1,0 +1,89 @@
+"""Session files as TOML text, fast enough to write after every step of a long session.
+
+A session file is mostly its ``[[turns]]`` blocks, and a finished turn never changes. So each
+turn is turned into text on its own with ``tomli_w`` and the text is kept, keyed by the turn's
+plain data: a turn whose data is unchanged reuses its text, any change renders it again. The
+rest of the file is small and rendered every time. The result is exactly what
+``tomli_w.dumps(session_to_dict(session), multiline_strings=True)`` would give (the tests check
+this byte for byte), so the data format does not change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomli_w
+
+from accord.domain.model import Session
+from accord.storage.codec import session_to_dict
+
+_TURNS = "turns"
+
+
+def _dumps(data: dict) -> str:
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def _is_table(key: str, value: Any) -> bool:
+    """Whether tomli_w writes this top-level value as a table (``[key]`` / ``[[key]]``)."""
+    return _dumps({key: value}).startswith("[")
+
+
+class TurnCache:
+    """The rendered text of each turn of one session, reused while the turn is unchanged."""
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[dict, str, bool]] = []  # (turn data, block, inline-able)
+
+    def block(self, index: int, turn: dict) -> tuple[str, bool]:
+        """The ``[[turns]]`` block for one turn, and whether tomli_w could inline it."""
+        if index < len(self._entries):
+            data, text, inline = self._entries[index]
+            if data == turn:
+                return text, inline
+        # Rendered as a plain table, the text is the array-of-tables block but for its header.
+        body = _dumps({_TURNS: turn})
+        assert body.startswith(f"[{_TURNS}]\n")
+        text = f"[[{_TURNS}]]\n" + body[len(_TURNS) + 3:]
+        inline = not _is_table(_TURNS, [turn])
+        entry = (turn, text, inline)
+        if index < len(self._entries):
+            self._entries[index] = entry
+        else:
+            while len(self._entries) < index:
+                self._entries.append(({}, "", True))  # never matches a real turn
+            self._entries.append(entry)
+        return text, inline
+
+    def trim(self, count: int) -> None:
+        del self._entries[count:]
+
+
+def render_session(session: Session, cache: TurnCache | None = None) -> str:
+    """The session file's text; ``cache`` keeps turn text between calls for one session."""
+    data = session_to_dict(session)
+    turns = data.get(_TURNS)
+    if not turns or cache is None:
+        return _dumps(data)
+    cache.trim(len(turns))
+    blocks = []
+    all_inline = True
+    for index, turn in enumerate(turns):
+        text, inline = cache.block(index, turn)
+        blocks.append(text)
+        all_inline = all_inline and inline
+    if all_inline:  # tomli_w writes the turns as one inline array: nothing to reuse
+        return _dumps(data)
+    keys = list(data)
+    at = keys.index(_TURNS)
+    before = {k: data[k] for k in keys[:at]}
+    after_tables = {}
+    for key in keys[at + 1:]:
+        if _is_table(key, data[key]):
+            after_tables[key] = data[key]
+        else:  # a short list tomli_w writes inline belongs with the top-level values
+            before[key] = data[key]
+    parts = [_dumps(before), *blocks]
+    if after_tables:
+        parts.append(_dumps(after_tables))
+    return "\n".join(parts)
