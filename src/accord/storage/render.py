@@ -33,27 +33,31 @@ class TurnCache:
     """The rendered text of each turn of one session, reused while the turn is unchanged."""
 
     def __init__(self) -> None:
-        self._entries: list[tuple[dict, str, bool]] = []  # (turn data, block, inline-able)
+        # Per turn: its data, its text, and whether tomli_w could write it inline (None: not
+        # worked out yet; it only matters while every turn so far could be).
+        self._entries: list[list] = []
 
-    def block(self, index: int, turn: dict) -> tuple[str, bool]:
-        """The ``[[turns]]`` block for one turn, and whether tomli_w could inline it."""
-        if index < len(self._entries):
-            data, text, inline = self._entries[index]
-            if data == turn:
-                return text, inline
+    def block(self, index: int, turn: dict) -> str:
+        """The ``[[turns]]`` block for one turn."""
+        if index < len(self._entries) and self._entries[index][0] == turn:
+            return self._entries[index][1]
         # Rendered as a plain table, the text is the array-of-tables block but for its header.
         body = _dumps({_TURNS: turn})
         assert body.startswith(f"[{_TURNS}]\n")
         text = f"[[{_TURNS}]]\n" + body[len(_TURNS) + 3:]
-        inline = not _is_table(_TURNS, [turn])
-        entry = (turn, text, inline)
+        entry = [turn, text, None]
         if index < len(self._entries):
             self._entries[index] = entry
         else:
-            while len(self._entries) < index:
-                self._entries.append(({}, "", True))  # never matches a real turn
             self._entries.append(entry)
-        return text, inline
+        return text
+
+    def inline(self, index: int) -> bool:
+        """Whether tomli_w could write this turn as an inline table (after :meth:`block`)."""
+        entry = self._entries[index]
+        if entry[2] is None:
+            entry[2] = not _is_table(_TURNS, [entry[0]])
+        return entry[2]
 
     def trim(self, count: int) -> None:
         del self._entries[count:]
@@ -66,13 +70,9 @@ def render_session(session: Session, cache: TurnCache | None = None) -> str:
     if not turns or cache is None:
         return _dumps(data)
     cache.trim(len(turns))
-    blocks = []
-    all_inline = True
-    for index, turn in enumerate(turns):
-        text, inline = cache.block(index, turn)
-        blocks.append(text)
-        all_inline = all_inline and inline
-    if all_inline:  # tomli_w writes the turns as one inline array: nothing to reuse
+    blocks = [cache.block(index, turn) for index, turn in enumerate(turns)]
+    if all(cache.inline(index) for index in range(len(turns))):
+        # tomli_w writes such turns as one inline array: there is no block to reuse.
         return _dumps(data)
     keys = list(data)
     at = keys.index(_TURNS)

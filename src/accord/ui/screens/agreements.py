@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from accord.storage.views import agreement_rows
+from accord.storage.index import Index
 from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt, plain
 
@@ -41,8 +41,8 @@ class AgreementsScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        scan = self.app.store.scan()
-        rows = agreement_rows(scan.sessions)
+        scan = Index(self.app.store).scan()
+        rows = scan.agreement_rows()
         table = self.query_one(DataTable)
         for key, label, width in COLUMNS:
             table.add_column(label, key=key, width=width)

@@ -10,8 +10,8 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.domain.model import Session, Status
-from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
+from accord.storage.index import Index, summarise
 from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
 
@@ -22,15 +22,20 @@ def resumable(sessions: list[Session]) -> list[Session]:
 
 
 def session_option(session: Session) -> Option:
-    when = session.paused_at or session.updated
+    return summary_option(summarise(session))
+
+
+def summary_option(summary: dict) -> Option:
+    """One paused conversation, from its summary in the index."""
+    row = summary["row"]
     text = fmt(
         "[b]$topic[/b]  [dim]$names · $when[/dim]\n  $where",
-        topic=session.topic,
-        names=f"{session.name('a')} & {session.name('b')}",
-        when=f"{when:%a %d %b %H:%M}",
-        where=where_we_left_off(session),
+        topic=row["topic"],
+        names=" & ".join(summary["names"]),
+        when=summary["when"],
+        where=row["where"],
     )
-    return Option(text, id=session.id)
+    return Option(text, id=row["id"])
 
 
 class HomeScreen(Screen):
@@ -67,21 +72,21 @@ class HomeScreen(Screen):
     def refresh_lists(self) -> None:
         from datetime import date
 
-        scan = self.app.store.scan()
-        sessions = resumable(scan.sessions)
+        scan = Index(self.app.store).scan()
+        sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()
         if sessions:
-            paused.add_options(session_option(s) for s in sessions)
+            paused.add_options(summary_option(s) for s in sessions)
             paused.highlighted = 0
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
-        today = date.today()
+        today = date.today().isoformat()
         due = sum(
             1
-            for s in scan.sessions
-            for a in s.agreed
-            if a.status == "active" and a.review_on and a.review_on <= today
+            for s in scan.summaries
+            for a in s["agreements"]
+            if a["status"] == "active" and a["review_on"] and a["review_on"] <= today
         )
         self.query_one("#due", Static).update(
             fmt("[b]$n[/b] agreement$s due for review: press [b]a[/b].", n=due, s="" if due == 1
