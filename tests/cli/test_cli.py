@@ -39,8 +39,12 @@ def fake_app(monkeypatch):
         def run(self):
             calls[-1]["ran"] = True
 
-    def make_app(data_dir, *, resume=None):
-        calls.append({"data_dir": data_dir, "resume": resume, "ran": False})
+        def flush_saves(self):
+            calls[-1]["flushed"] = True
+
+    def make_app(data_dir, *, resume=None, save_in_background=False):
+        calls.append({"data_dir": data_dir, "resume": resume, "ran": False,
+                      "background": save_in_background})
         return FakeApp()
 
     module = types.ModuleType("accord.ui.app")
@@ -204,7 +208,8 @@ def test_resume_opens_the_newest_paused_session(store, paused_factory, fake_app,
     store.save(new)
     code, _, _ = run(capsys, "resume")
     assert code == 0
-    assert fake_app == [{"data_dir": store.root, "resume": new.id, "ran": True}]
+    assert fake_app == [{"data_dir": store.root, "resume": new.id, "ran": True,
+                         "background": True, "flushed": True}]
 
 
 def test_resume_picks_up_a_session_a_crash_left_active(store, paused_factory, fake_app,
@@ -256,7 +261,8 @@ def test_resume_an_unreadable_or_closed_session(store, session_factory, fake_app
 
 def test_no_command_launches_the_app_on_the_data_folder(tmp_path, fake_app, capsys):
     assert main(["--data-dir", str(tmp_path / "d")]) == 0
-    assert fake_app == [{"data_dir": tmp_path / "d", "resume": None, "ran": True}]
+    assert fake_app == [{"data_dir": tmp_path / "d", "resume": None, "ran": True,
+                         "background": True, "flushed": True}]
     assert main([]) == 0
     assert fake_app[1]["data_dir"] == tmp_path / "data"  # from ACCORD_DATA_DIR
 

@@ -108,8 +108,9 @@ def _launch(folder: Path, resume: str | None = None) -> int:
         from accord.ui.app import make_app
     except ImportError as error:
         raise CliError(f"the full-screen app is not available ({error})") from None
-    app = make_app(folder, resume=resume)
+    app = make_app(folder, resume=resume, save_in_background=True)
     app.run()
+    app.flush_saves()
     code = getattr(app, "return_code", None)
     return code if isinstance(code, int) else EXIT_OK
 

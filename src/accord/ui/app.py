@@ -36,7 +36,8 @@ class AccordApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="accord.quit"),
     ]
 
-    def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock):
+    def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock,
+                 save_in_background: bool = False):
         super().__init__()
         self.store = store
         self.clock = clock
@@ -44,6 +45,14 @@ class AccordApp(App[None]):
         self.couple: Couple = store.load_couple()
         self._resume_id = resume
         self._unsaved = False
+        # Saving renders the file here and writes it from a background thread, so the
+        # screen never waits on the disk (see storage/writer.py).
+        self._writer = None
+        if save_in_background:
+            from accord.storage.writer import BackgroundWriter
+
+            self._writer = BackgroundWriter(self.store.commit, self._written_badly,
+                                            self._written)
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -53,7 +62,11 @@ class AccordApp(App[None]):
     # -- start-up ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        import asyncio
+
         from accord.ui.screens.home import HomeScreen
+
+        self._loop = asyncio.get_running_loop()
 
         self.push_screen(HomeScreen())
         if not self.couple.safety_notice_seen:
@@ -121,23 +134,49 @@ class AccordApp(App[None]):
         if self.session is None:
             return True
         try:
+            if self._writer is not None:
+                self._writer.submit(*self.store.prepare(self.session))
+                return True
             self.store.save(self.session)
         except (OSError, UnreadableFile) as error:
-            if not self._unsaved:
-                self.notify(
-                    f"Could not save ({error}). Everything is kept here and saving will be "
-                    "retried.",
-                    title="Not saved yet",
-                    severity="error",
-                    timeout=10,
-                )
-                self.set_interval(5, self._retry_save, name="retry-save")
-            self._unsaved = True
+            self._save_failed(error)
             return False
+        self._save_worked()
+        return True
+
+    def flush_saves(self, timeout: float | None = None) -> bool:
+        """Wait until every save handed to the background is on disk (or has failed)."""
+        return self._writer is None or self._writer.flush(timeout)
+
+    def _written(self, path: Path) -> None:  # in the writer thread
+        if self._unsaved:
+            self._from_writer(self._save_worked)
+
+    def _written_badly(self, path: Path, error: Exception) -> None:  # in the writer thread
+        self._from_writer(self._save_failed, error)
+
+    def _from_writer(self, callback, *args) -> None:
+        try:
+            self._loop.call_soon_threadsafe(callback, *args)
+        except (AttributeError, RuntimeError):
+            pass  # the app has already closed
+
+    def _save_failed(self, error: Exception) -> None:
+        if not self._unsaved:
+            self.notify(
+                f"Could not save ({error}). Everything is kept here and saving will be "
+                "retried.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+            )
+            self.set_interval(5, self._retry_save, name="retry-save")
+        self._unsaved = True
+
+    def _save_worked(self) -> None:
         if self._unsaved:
             self._unsaved = False
             self.notify("Saved again. Nothing was lost.")
-        return True
 
     def _retry_save(self) -> None:
         if self._unsaved:
@@ -249,7 +288,9 @@ class AccordApp(App[None]):
 
 
 def make_app(
-    data_dir: Path, *, resume: str | None = None, clock: Clock = system_clock
+    data_dir: Path, *, resume: str | None = None, clock: Clock = system_clock,
+    save_in_background: bool = False,
 ) -> AccordApp:
     """The one factory that builds the app, for the command line and the tests alike."""
-    return AccordApp(Store(Path(data_dir)), resume=resume, clock=clock)
+    return AccordApp(Store(Path(data_dir)), resume=resume, clock=clock,
+                     save_in_background=save_in_background)
