@@ -49,3 +49,27 @@ async def test_a_failed_background_save_is_retried(data_dir, clock, monkeypatch)
         await pilot.pause()
         assert not app._unsaved
         assert only_session(data_dir)["topic"] == "the dishes"
+
+
+async def test_a_long_history_is_listed_from_the_background(data_dir, clock):
+    """More session files than BACKGROUND_SCAN_FILES: home appears, then the list follows."""
+    from datetime import timedelta
+
+    from accord.domain.model import Couple
+    from accord.storage.store import Store
+    from accord.ui.screens.home import BACKGROUND_SCAN_FILES, HomeScreen
+    from tests.conftest import build_paused
+
+    store = Store(data_dir)
+    store.save_couple(Couple(names=["Kim", "Lee"], safety_notice_seen=True))
+    for n in range(BACKGROUND_SCAN_FILES + 1):
+        store.save(build_paused(topic=f"Topic {n}", start=clock() + timedelta(minutes=n)))
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        paused = app.screen.query_one("#paused")
+        assert paused.option_count == BACKGROUND_SCAN_FILES + 1
+        assert paused.get_option_at_index(0).id == store.scan().sessions[0].id

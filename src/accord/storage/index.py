@@ -118,6 +118,7 @@ class Index:
             return result
         old = self._read()
         new: dict[str, dict] = {}
+        changed = False
         found: list[tuple[str, dict]] = []
         for path in paths:
             try:
@@ -130,6 +131,7 @@ class Index:
                 new[path.name] = entry
                 found.append((path.name, entry))
                 continue
+            changed = True
             now = time.time_ns()
             try:
                 session = self.store.load_path(path)
@@ -141,7 +143,7 @@ class Index:
             found.append((path.name, entry))
             if sig is not None and now - sig[0] > RACY_NS:
                 new[path.name] = entry
-        if new != old:
+        if changed or len(new) != len(old):
             self._write(new)
         found.sort(key=lambda item: item[1]["order"], reverse=True)
         result.summaries = [entry for _, entry in found]

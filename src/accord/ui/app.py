@@ -16,6 +16,7 @@ from accord.domain.model import Couple, Session, Status, Step
 from accord.storage.store import Store, UnreadableFile
 
 Clock = Callable[[], datetime]
+WARM_UP_DELAY = 1.0  # seconds after start-up
 
 
 def system_clock() -> datetime:
@@ -76,7 +77,9 @@ class AccordApp(App[None]):
         if self._resume_id:
             self.open_session(self._resume_id)
         self._install_signal_handlers()
-        self.warm_up_language()
+        # After the first screen is drawn and has had a moment: loading the word lists is
+        # real work, and start-up should not share the processor with it.
+        self.set_timer(WARM_UP_DELAY, self.warm_up_language)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:

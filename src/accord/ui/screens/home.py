@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,9 +14,20 @@ from textual.widgets.option_list import Option
 
 from accord.domain.model import Session, Status
 from accord.guide import SAFETY_LINE
-from accord.storage.index import Index, summarise
+from accord.storage.index import Index, IndexScan, summarise
 from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
+
+BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
+
+
+def many_files(folder) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            count = sum(1 for entry in entries if entry.name.endswith(".session.toml"))
+    except OSError:
+        return False
+    return count > BACKGROUND_SCAN_FILES
 
 
 def resumable(sessions: list[Session]) -> list[Session]:
@@ -70,9 +84,23 @@ class HomeScreen(Screen):
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
+        """Small folders are read at once; a long history in the background, so the screen
+        is there at once and the list follows."""
+        if many_files(self.app.store.root):
+            self.query_one("#paused", OptionList).add_option(
+                Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
+            self.scan_in_background()
+        else:
+            self.show_lists(Index(self.app.store).scan())
+
+    @work(thread=True, exclusive=True, group="home-scan", exit_on_error=False)
+    def scan_in_background(self) -> None:
+        scan = Index(self.app.store).scan()
+        self.app.call_from_thread(self.show_lists, scan)
+
+    def show_lists(self, scan: IndexScan) -> None:
         from datetime import date
 
-        scan = Index(self.app.store).scan()
         sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()
