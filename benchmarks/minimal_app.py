@@ -5,7 +5,7 @@ from textual.widgets import Footer, Static
 
 
 class Minimal(App[None]):
-    BINDINGS = [("question_mark", "pressed", "Press"), ("ctrl+q", "quit", "Quit")]
+    BINDINGS = [("f1,question_mark", "pressed", "Press"), ("ctrl+q", "quit", "Quit")]
 
     def compose(self):
         yield Static("Minimal app ready", id="text")
