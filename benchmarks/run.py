@@ -233,7 +233,7 @@ def bench_save(turns: int, steps: int) -> dict:
         started = time.perf_counter()
         tomli_w.dumps(session_to_dict(session), multiline_strings=True)
         plain.append(time.perf_counter() - started)
-    times = []
+    times, renders = [], []
     rng = random.Random(6)
     for step in range(steps):
         now += timedelta(seconds=30)
@@ -248,11 +248,15 @@ def bench_save(turns: int, steps: int) -> dict:
         else:
             rules.answer(session, Landed.YES, now)
         started = time.perf_counter()
-        store.save(session)
+        path, data = store.prepare(session)
+        rendered = time.perf_counter()
+        store.commit(path, data)
         times.append(time.perf_counter() - started)
+        renders.append(rendered - started)
     shutil.rmtree(folder, ignore_errors=True)
     return {"turns": turns, "kb": size / 1024, "steps": steps, "p50": pct(times, 50),
             "p95": pct(times, 95), "max": max(times), "first": first,
+            "render_p95": pct(renders, 95),
             "plain_dumps": statistics.median(plain)}
 
 
@@ -374,10 +378,12 @@ def write_report(results: dict, path: Path) -> None:
         "",
     ]
 
-    def table(title: str, command: str, rows: list[tuple[str, str, str]], note: str = "") -> None:
+    def table(title: str, command: str, rows: list[tuple], note: str = "") -> None:
         lines.extend([f"## {title}", "", f"Command: `{command}`", "",
-                      "| Measure | Figure | Target |", "|---|---|---|"])
-        lines.extend(f"| {a} | {b} | {c} |" for a, b, c in rows)
+                      "| Measure | Figure | Target | Met |", "|---|---|---|---|"])
+        for row in rows:
+            met = "" if len(row) < 4 else ("yes" if row[3] else "**no**")
+            lines.append(f"| {row[0]} | {row[1]} | {row[2]} | {met} |")
         lines.append("")
         if note:
             lines.extend([note, ""])
@@ -391,7 +397,8 @@ def write_report(results: dict, path: Path) -> None:
             if name in r["cases"]:
                 c = r["cases"][name]
                 rows.append((f"accord, {label}: ratio to minimal", f"{c['ratio']:.2f} "
-                             f"({ms(c['ready'])}; first paint {ms(c['paint'])})", target))
+                             f"({ms(c['ready'])}; first paint {ms(c['paint'])})", target,
+                             c["ratio"] <= float(target[2:])))
         table("1. Cold start", "python benchmarks/run.py cold_start", rows,
               "Time from launching the program until its first screen is drawn and a key "
               "pressed at that moment (F1) has been answered on screen, median of "
@@ -400,15 +407,16 @@ def write_report(results: dict, path: Path) -> None:
         r = results["typing"]
         table("2. Typing", "python benchmarks/run.py typing", [
             (f"Keystroke to screen, all {r['keys']} keys, p50", ms(r["p50"]), ""),
-            ("Keystroke to screen, p95", ms(r["p95"]), "≤ 50 ms"),
+            ("Keystroke to screen, p95", ms(r["p95"]), "≤ 50 ms", r["p95"] <= 0.05),
             ("Same typing into a minimal Textual app (a TextArea), p50 / p95",
              f"{ms(r['minimal']['p50'])} / {ms(r['minimal']['p95'])}", "the yardstick"),
             ("Worst key", ms(r["max"]), ""),
             (f"First key after a pause long enough for coaching ({r['coach_n']} keys), p95",
-             ms(r["coach_p95"]), "≤ 50 ms"),
+             ms(r["coach_p95"]), "≤ 50 ms", r["coach_p95"] <= 0.05),
             (f"Key pressed as the draft is being saved ({r['save_n']} keys), p95 / worst",
-             f"{ms(r['save_p95'])} / {ms(r['save_max'])}", "≤ 50 ms"),
-            ("Draft was saved to the file meanwhile", "yes" if r["draft_saved"] else "NO", "yes"),
+             f"{ms(r['save_p95'])} / {ms(r['save_max'])}", "≤ 50 ms", r["save_p95"] <= 0.05),
+            ("Draft was saved to the file meanwhile", "yes" if r["draft_saved"] else "no", "yes",
+             r["draft_saved"]),
         ], "A 500-turn session resumed at the talk step (live coaching on, as always); the "
            "speaker types sentences at 7 to 16 keys a second, sometimes pausing half a second "
            "(coaching runs after 0.4 s), and after each sentence stops for about 2 s so the "
@@ -418,7 +426,10 @@ def write_report(results: dict, path: Path) -> None:
         table("3. Saving", "python benchmarks/run.py save", [
             (f"Save after a step, {r['turns']}-turn session ({r['kb']:.0f} KB), p50",
              ms(r["p50"]), ""),
-            (f"Save after a step, p95 ({r['steps']} steps)", ms(r["p95"]), "≤ 10 ms"),
+            (f"Save after a step, p95 ({r['steps']} steps)", ms(r["p95"]), "≤ 10 ms",
+             r["p95"] <= 0.01),
+            ("Of which the screen waits for (rendering; the app writes in a background "
+             "thread), p95", ms(r["render_p95"]), "≤ 10 ms", r["render_p95"] <= 0.01),
             ("Worst save", ms(r["max"]), ""),
             ("First save of a session (nothing cached yet)", ms(r["first"]), ""),
             ("For comparison: tomli_w.dumps of the whole file", ms(r["plain_dumps"]), ""),
@@ -429,7 +440,7 @@ def write_report(results: dict, path: Path) -> None:
         r = results["resume"]
         table("4. Resume", "python benchmarks/run.py resume", [
             ("1,000-turn paused session: r on the home screen to the talk screen, median",
-             ms(r["median"]), "≤ 300 ms"),
+             ms(r["median"]), "≤ 300 ms", r["median"] <= 0.3),
             ("Worst of the runs", ms(r["max"]), ""),
         ], f"{r['runs']} launches.")
     if "history" in results:
@@ -440,12 +451,12 @@ def write_report(results: dict, path: Path) -> None:
                 (f"{int(count):,} sessions: home screen (launch to drawn)", ms(r["home"]), ""),
                 (f"{int(count):,} sessions: agreements review, first paint", ms(r["review"]), ""),
                 (f"{int(count):,} sessions: app peak memory", f"{r['app_rss']:.0f} MB",
-                 "≤ 200 MB at 5,000"),
+                 "≤ 200 MB at 5,000", r["app_rss"] <= 200),
                 (f"{int(count):,} sessions: `accord agreements --json`, first run (reads every "
                  "file, builds the index) / later", 
                  f"{ms(r['first_cli'])} / {ms(r['cli'])}", ""),
                 (f"{int(count):,} sessions: `accord agreements --json` peak memory",
-                 f"{r['cli_rss']:.0f} MB", "≤ 200 MB at 5,000"),
+                 f"{r['cli_rss']:.0f} MB", "≤ 200 MB at 5,000", r["cli_rss"] <= 200),
             ]
         table("5. History at scale", "python benchmarks/run.py history", rows,
               "Each session has 10 to 40 turns and four agreements both confirmed (every 50th "
@@ -458,7 +469,38 @@ def write_report(results: dict, path: Path) -> None:
              f"{r['mean_chars']:.0f} characters on average)", f"{r['per_second']:,.0f}", ""),
             ("analyze() + coaching_hint(), per second", f"{r['coach_per_second']:,.0f}", ""),
         ], "In-process, after warm_up().")
+    lines.extend(NOTES.splitlines())
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+NOTES = """
+## What keeps accord fast
+
+Profiled first (`python -X importtime -c "import accord.ui.app"`, pyinstrument on a save loop
+and on start-up), then changed only what the profiles pointed at:
+
+- **Saving** spent almost all its time in `tomli_w.dumps` of the whole file. Now each turn is
+  rendered with tomli_w once and its text reused while the turn equals a kept copy of it
+  (`storage/render.py`); the output is byte for byte what `tomli_w.dumps` of the whole file
+  gives (a property test checks this on many generated sessions and across edits). The data
+  format is unchanged.
+- **Saving never waits on the disk**: when started from the command line the app renders the
+  file on the UI thread and hands the bytes to one writer thread (`storage/writer.py`), which
+  writes atomically as before; newer bytes replace ones not yet written, writes to a file never
+  overtake each other, and everything is flushed before the program ends. Failures are shown
+  and retried as before.
+- **History** is summarised in `.accord-index.json` in the data folder (`storage/index.py`):
+  each session file's summary with its signature (modification time, size, inode). A scan
+  `stat`s every file and reads only new or changed ones; a missing, damaged, foreign or
+  unwritable index is rebuilt or done without; the session files stay the only truth.
+  The home screen, the agreements review and `accord sessions|agreements` use it.
+- **Start-up**: a folder with more than 100 session files is read in a background thread, so
+  the home screen is there at once and the list follows; the language engine's word lists
+  are loaded a second after start-up instead of competing with it.
+
+Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
+half of importing the app), and the home screen has more widgets than the minimal app.
+"""
 
 
 def main() -> None:
