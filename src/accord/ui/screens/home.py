@@ -12,9 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from accord.domain.model import Session, Status
 from accord.guide import SAFETY_LINE
-from accord.storage.index import Index, IndexScan, summarise
+from accord.storage.index import Index, IndexScan
 from accord.ui.keys import QUIT_KEY
 from accord.ui.text import fmt
 
@@ -28,15 +27,6 @@ def many_files(folder) -> bool:
     except OSError:
         return False
     return count > BACKGROUND_SCAN_FILES
-
-
-def resumable(sessions: list[Session]) -> list[Session]:
-    """Sessions that were paused, or cut off before they could pause (a crash, a dead battery)."""
-    return [s for s in sessions if s.status != Status.CLOSED]
-
-
-def session_option(session: Session) -> Option:
-    return summary_option(summarise(session))
 
 
 def summary_option(summary: dict) -> Option:
