@@ -220,9 +220,6 @@ def bench_save(turns: int, steps: int) -> dict:
     store = Store(folder)
     now = session.updated + timedelta(minutes=1)
     rules.resume(session, now)
-    if os.environ.get("BENCH_FREEZE"):
-        import gc
-        gc.freeze()
     size = len(store.save(session).read_bytes())
     first_store = Store(folder)  # a store that has not seen this session yet
     started = time.perf_counter()
