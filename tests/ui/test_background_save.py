@@ -68,8 +68,12 @@ async def test_a_long_history_is_listed_from_the_background(data_dir, clock):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        app.screen.refresh_lists()  # asked again while reading: read once more afterwards
+        app.screen.refresh_lists()
+        for _ in range(2):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert not app.screen._scanning
         paused = app.screen.query_one("#paused")
         assert paused.option_count == BACKGROUND_SCAN_FILES + 1
         assert paused.get_option_at_index(0).id == store.scan().sessions[0].id

@@ -73,20 +73,40 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    _scanning = False  # a background scan is under way
+    _rescan = False  # and another is wanted when it ends (something may have changed since)
+
     def refresh_lists(self) -> None:
         """Small folders are read at once; a long history in the background, so the screen
         is there at once and the list follows."""
-        if many_files(self.app.store.root):
-            self.query_one("#paused", OptionList).add_option(
-                Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
-            self.scan_in_background()
-        else:
+        if not many_files(self.app.store.root):
             self.show_lists(Index(self.app.store).scan())
+        elif self._scanning:
+            self._rescan = True
+        else:
+            self._scanning = True
+            paused = self.query_one("#paused", OptionList)
+            if not paused.option_count:
+                paused.add_option(
+                    Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
+            self.scan_in_background()
 
-    @work(thread=True, exclusive=True, group="home-scan", exit_on_error=False)
+    @work(thread=True, group="home-scan", exit_on_error=False)
     def scan_in_background(self) -> None:
-        scan = Index(self.app.store).scan()
-        self.app.call_from_thread(self.show_lists, scan)
+        try:
+            scan = Index(self.app.store).scan()
+        except BaseException:
+            self.app.call_from_thread(self._scanned, None)
+            raise
+        self.app.call_from_thread(self._scanned, scan)
+
+    def _scanned(self, scan: IndexScan | None) -> None:
+        self._scanning = False
+        if scan is not None:
+            self.show_lists(scan)
+        if self._rescan:
+            self._rescan = False
+            self.refresh_lists()
 
     def show_lists(self, scan: IndexScan) -> None:
         from datetime import date
