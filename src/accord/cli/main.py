@@ -20,7 +20,7 @@ from accord import __version__
 from accord.domain.model import Status
 from accord.locations import DATA_DIR_ENV, data_dir
 from accord.storage.store import ScanResult, Store, UnreadableFile
-from accord.storage.views import agreement_rows, session_rows
+from accord.storage.views import agreement_rows
 
 DESCRIPTION = (
     "accord helps two partners at one keyboard work through a disagreement: taking turns, "
@@ -156,16 +156,18 @@ def _launch(folder: Path, resume: str | None = None) -> int:
 def _resume(folder: Path, session_id: str | None) -> int:
     store = Store(folder)
     if session_id is None:
-        scan = store.scan()
+        from accord.storage.index import Index
+
+        scan = Index(store).scan()
         _report_problems(scan)
         # A session a crash left "active" is as resumable as one that was paused.
-        paused = [s for s in scan.sessions if s.status != Status.CLOSED]
+        paused = scan.resumable()
         if not paused:
             raise CliError(
                 f"There is no paused session to resume in {folder}. "
                 "`accord sessions` lists them all; `accord` starts a new one."
             )
-        return _launch(folder, resume=paused[0].id)
+        return _launch(folder, resume=paused[0]["row"]["id"])
     try:
         session = store.load(session_id)
     except ValueError:
@@ -186,10 +188,15 @@ def _resume(folder: Path, session_id: str | None) -> int:
 
 
 def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | None = None) -> int:
-    scan = Store(folder).scan()
+    if what == "sessions":  # rows are all it needs, and the summary index has them
+        from accord.storage.index import Index
+
+        scan = Index(Store(folder)).scan()
+    else:  # exports and filters need whole sessions
+        scan = Store(folder).scan()
     _report_problems(scan)
     if what == "sessions":
-        rows, show = session_rows(scan.sessions), _print_sessions
+        rows, show = scan.session_rows(), _print_sessions
     else:
         rows, show = agreement_rows(scan.sessions), _print_agreements
         if args is not None:

@@ -22,8 +22,8 @@ from accord.storage.codec import (
     profiles_from_dict,
     profiles_to_dict,
     session_from_dict,
-    session_to_dict,
 )
+from accord.storage.render import TurnCache, render_session
 
 FOLDER_MODE = 0o700
 COUPLE_FILE = "couple.toml"
@@ -92,6 +92,8 @@ class Store:
         self._known_good: dict[Path, tuple[int, int, int]] = {}
         #: Why couple.toml could not be read at the last :meth:`load_couple`, if it couldn't.
         self.couple_problem: UnreadableFile | None = None
+        # The text of each turn of the session saved last, reused while a turn is unchanged.
+        self._turns: tuple[str, TurnCache] | None = None
 
     # -- folders and names ---------------------------------------------------------------
 
@@ -125,15 +127,23 @@ class Store:
 
     def save(self, session: Session) -> Path:
         """Write the session atomically. Refuses to replace a file it cannot read."""
-        import tomli_w
+        path, data = self.prepare(session)
+        self.commit(path, data)
+        return path
 
+    def prepare(self, session: Session) -> tuple[Path, bytes]:
+        """The first half of :meth:`save`: checks and the file's bytes, without writing."""
         path = self.session_path(session.id)
         self.ensure()
         self._check_overwritable(path, self.load_path)
-        data = tomli_w.dumps(session_to_dict(session), multiline_strings=True)
-        write_atomic(path, data.encode("utf-8"))
+        if self._turns is None or self._turns[0] != session.id:
+            self._turns = (session.id, TurnCache())
+        return path, render_session(session, self._turns[1]).encode("utf-8")
+
+    def commit(self, path: Path, data: bytes) -> None:
+        """The second half of :meth:`save`: the atomic write (safe from another thread)."""
+        write_atomic(path, data)
         self._remember(path)
-        return path
 
     def load(self, session_id: str) -> Session:
         return self.load_path(self.session_path(session_id))

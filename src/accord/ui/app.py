@@ -17,6 +17,7 @@ from accord.settings import Loaded
 from accord.storage.store import Store, UnreadableFile
 
 Clock = Callable[[], datetime]
+WARM_UP_DELAY = 1.0  # seconds after start-up
 
 
 def system_clock() -> datetime:
@@ -80,7 +81,9 @@ class AccordApp(App[None]):
         if self._resume_id:
             self.open_session(self._resume_id)
         self._install_signal_handlers()
-        self.warm_up_language()
+        # After the first screen is drawn: loading the word lists is real work, and start-up
+        # should not share the processor with it.
+        self.set_timer(WARM_UP_DELAY, self.warm_up_language)
         if self.loaded_settings.problems:
             self.notify(
                 "\n".join(self.loaded_settings.problems),
@@ -146,21 +149,27 @@ class AccordApp(App[None]):
         try:
             self.store.save(self.session)
         except (OSError, UnreadableFile) as error:
-            if not self._unsaved:
-                self.notify(
-                    f"Could not save ({error}). Everything is kept here and saving will be "
-                    "retried.",
-                    title="Not saved yet",
-                    severity="error",
-                    timeout=10,
-                )
-                self.set_interval(5, self._retry_save, name="retry-save")
-            self._unsaved = True
+            self._save_failed(error)
             return False
+        self._save_worked()
+        return True
+
+    def _save_failed(self, error: Exception) -> None:
+        if not self._unsaved:
+            self.notify(
+                f"Could not save ({error}). Everything is kept here and saving will be "
+                "retried.",
+                title="Not saved yet",
+                severity="error",
+                timeout=10,
+            )
+            self.set_interval(5, self._retry_save, name="retry-save")
+        self._unsaved = True
+
+    def _save_worked(self) -> None:
         if self._unsaved:
             self._unsaved = False
             self.notify("Saved again. Nothing was lost.")
-        return True
 
     def _retry_save(self) -> None:
         if self._unsaved:

@@ -1,0 +1,196 @@
+"""The summary index: same rows as reading every file, rebuilt whenever it cannot be trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+
+import pytest
+from tests.conftest import T0, build_paused, build_session
+
+from accord.storage import index as index_module
+from accord.storage.index import INDEX_FILE, Index
+from accord.storage.views import agreement_rows, session_rows
+
+OLD = 1_600_000_000  # a modification time long past, so entries can be trusted
+
+
+def age(path, seconds: int = 0) -> None:
+    os.utime(path, (OLD + seconds, OLD + seconds))
+
+
+def fill(store, count: int = 4) -> list:
+    sessions = []
+    for n in range(count):
+        start = T0 + timedelta(days=n)
+        session = (build_paused(start=start) if n % 2 else
+                   build_session(start=start, topic=f"Topic {n}"))
+        age(store.save(session), n)
+        sessions.append(session)
+    return sessions
+
+
+def direct(store) -> tuple[list, list, list]:
+    scan = store.scan()
+    return session_rows(scan.sessions), agreement_rows(scan.sessions), scan.problems
+
+
+def assert_same_as_reading_everything(store) -> None:
+    scan = Index(store).scan()
+    sessions, agreements, problems = direct(store)
+    assert scan.session_rows() == sessions
+    assert scan.agreement_rows() == agreements
+    assert [str(p) for p in scan.problems] == [str(p) for p in problems]
+
+
+@pytest.fixture
+def reads(store, monkeypatch):
+    """How many session files were parsed."""
+    counted = []
+    original = store.load_path
+
+    def load_path(path):
+        counted.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(store, "load_path", load_path)
+    return counted
+
+
+def test_rows_match_reading_every_file(store):
+    fill(store, 5)
+    assert_same_as_reading_everything(store)  # builds the index
+    assert_same_as_reading_everything(store)  # uses it
+    assert (store.root / INDEX_FILE).exists()
+
+
+def test_second_scan_reads_nothing(store, reads):
+    fill(store, 3)
+    Index(store).scan()
+    assert len(reads) == 3
+    reads.clear()
+    scan = Index(store).scan()
+    assert reads == []
+    assert len(scan.summaries) == 3
+
+
+def test_resumable_are_the_unclosed_newest_first(store):
+    sessions = fill(store, 4)
+    ids = [s["row"]["id"] for s in Index(store).scan().resumable()]
+    assert ids == [sessions[3].id, sessions[1].id]
+
+
+def test_file_changed_outside_the_app_is_read_again(store, reads):
+    sessions = fill(store, 2)
+    Index(store).scan()
+    path = store.session_path(sessions[0].id)
+    text = path.read_text(encoding="utf-8").replace("Topic 0", "Topic X")
+    path.write_text(text, encoding="utf-8")  # same size, same inode, new time
+    age(path, 100)
+    reads.clear()
+    scan = Index(store).scan()
+    assert reads == [path.name]
+    assert "Topic X" in [row["topic"] for row in scan.session_rows()]
+    assert_same_as_reading_everything(store)
+
+
+def test_deleted_and_added_files(store):
+    sessions = fill(store, 3)
+    Index(store).scan()
+    store.session_path(sessions[0].id).unlink()
+    extra = build_session(start=T0 + timedelta(days=30), topic="Added later")
+    age(store.save(extra), 50)
+    scan = Index(store).scan()
+    ids = {row["id"] for row in scan.session_rows()}
+    assert sessions[0].id not in ids and extra.id in ids
+    stored = json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))["files"]
+    assert store.session_path(sessions[0].id).name not in stored
+    assert_same_as_reading_everything(store)
+
+
+@pytest.mark.parametrize("damage", [
+    b"", b"{not json", b"\xff\xfe", b"[]", b'{"version": 99, "files": {}}',
+    b'{"version": 1, "files": []}',
+])
+def test_damaged_index_is_rebuilt(store, damage):
+    fill(store, 3)
+    Index(store).scan()
+    (store.root / INDEX_FILE).write_bytes(damage)
+    assert_same_as_reading_everything(store)
+    assert json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_damaged_entries_are_read_from_the_files(store, reads):
+    sessions = fill(store, 2)
+    Index(store).scan()
+    path = store.root / INDEX_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    name = store.session_path(sessions[1].id).name
+    data["files"][name]["agreements"] = "nonsense"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    reads.clear()
+    Index(store).scan()
+    assert reads == [name]
+    assert_same_as_reading_everything(store)
+
+
+def test_lying_index_is_not_believed_when_the_file_differs(store):
+    """An entry whose signature does not match its file is never used, whatever it says."""
+    sessions = fill(store, 1)
+    Index(store).scan()
+    path = store.root / INDEX_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    (entry,) = data["files"].values()
+    entry["row"]["topic"] = "Made up"
+    entry["sig"][1] += 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    scan = Index(store).scan()
+    assert [row["topic"] for row in scan.session_rows()] == [sessions[0].topic]
+
+
+def test_unreadable_file_is_reported_every_time_and_never_touched(store):
+    fill(store, 2)
+    bad = store.root / "20240101-000000-dead.session.toml"
+    bad.write_bytes(b"this is = not [valid")
+    age(bad)
+    for _ in range(2):
+        scan = Index(store).scan()
+        assert [p.path.name for p in scan.problems] == [bad.name]
+        assert len(scan.summaries) == 2
+    assert bad.read_bytes() == b"this is = not [valid"
+
+
+def test_fresh_files_are_not_trusted_to_the_index(store, reads):
+    session = build_session()
+    store.save(session)  # modified just now
+    Index(store).scan()
+    reads.clear()
+    Index(store).scan()
+    assert reads == [store.session_path(session.id).name]
+
+
+def test_scans_never_change_session_files(store):
+    fill(store, 3)
+    before = {p.name: p.read_bytes() for p in store.root.glob("*.session.toml")}
+    for _ in range(2):
+        Index(store).scan()
+    after = {p.name: p.read_bytes() for p in store.root.glob("*.session.toml")}
+    assert before == after
+
+
+def test_works_when_the_index_cannot_be_written(store, monkeypatch):
+    fill(store, 2)
+
+    def refuse(path, data):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(index_module, "write_atomic", refuse)
+    assert_same_as_reading_everything(store)
+    assert not (store.root / INDEX_FILE).exists()
+
+
+def test_missing_folder(store):
+    scan = Index(store).scan()
+    assert scan.summaries == [] and scan.problems == []
+    assert not store.root.exists()
