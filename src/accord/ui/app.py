@@ -34,6 +34,9 @@ class AccordApp(App[None]):
         Binding("f2", "safety", "Safety", priority=True, id="accord.safety"),
         # Works everywhere; shown in the footer by screens with room (keys.QUIT_KEY).
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="accord.quit"),
+        # Ctrl+C copies selected text; with nothing selected it pauses and closes, like Ctrl+Q.
+        Binding("ctrl+c", "interrupt", "Pause and quit", priority=True, show=False,
+                id="accord.interrupt"),
     ]
 
     def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock):
@@ -81,7 +84,7 @@ class AccordApp(App[None]):
         import asyncio
 
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             try:
                 loop.add_signal_handler(sig, self.pause_and_exit)
             except (NotImplementedError, RuntimeError, ValueError):
@@ -198,7 +201,24 @@ class AccordApp(App[None]):
     # -- actions available everywhere ----------------------------------------------------
 
     async def action_quit(self) -> None:
-        self.pause_and_exit()
+        self.call_after_keys(self.pause_and_exit)
+
+    def action_interrupt(self) -> None:
+        focused = self.focused
+        if getattr(focused, "selected_text", "") and hasattr(focused, "action_copy"):
+            focused.action_copy()
+            return
+        self.call_after_keys(self.pause_and_exit)
+
+    def call_after_keys(self, callback: Callable[[], object], *args: object) -> None:
+        """Run ``callback`` once the focused widget has handled the keys typed before.
+
+        A priority key (Ctrl+S, Ctrl+Q…) is handled by the app at once, while the characters
+        typed just before it may still wait in the focused widget's queue: acting at once would
+        miss them.
+        """
+        target = self.focused if self.focused is not None else self.screen
+        target.call_later(callback, *args)
 
     @work(exclusive=True, group="timeout")
     async def action_timeout(self) -> None:

@@ -238,6 +238,13 @@ class TalkScreen(SessionScreen):
     # -- actions -------------------------------------------------------------------------
 
     def action_submit(self, said_aloud: bool = False) -> None:
+        # Ctrl+S is a priority key: it can overtake the last characters typed, still waiting
+        # in the editor's queue. Hand over once the editor has taken them in.
+        self.query_one("#editor", TextArea).call_later(self._submit, said_aloud)
+
+    def _submit(self, said_aloud: bool = False) -> None:
+        if not self.check_action("submit", ()):
+            return
         text = self.editor_text()
         if len(text) > MAX_STATEMENT_CHARS:
             self.notify(
