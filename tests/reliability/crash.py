@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tests.reliability.pty_app import Terminal
 
-SETTLE = 0.3  # seconds between a screen appearing and the first key
+SETTLE = 0.5  # seconds between a screen appearing and the first key
 STEP_ORDER = ["setup", "prepare", "talk", "sort", "agree", "close", "done"]
 
 NAME_A, NAME_B, TOPIC = "Sam", "Alex", "the dishes"
@@ -245,6 +245,15 @@ def _wait_done(folder: Path, step: Step, timeout: float = 20.0) -> bool:
     return False
 
 
+def _glimpse(folder: Path) -> dict:
+    """The parts of the saved session a stuck step is usually about."""
+    session = read_state(folder)[0].session or {}
+    return {"step": session.get("step"), "prep": session.get("preparation"),
+            "floor": session.get("floor"),
+            "turns": [[x.get("text") for x in t.get("statements", []) + t.get("reflections", [])]
+                      for t in session.get("turns", [])]}
+
+
 def play(term: Terminal, folder: Path, start: int, stop: int) -> list[str]:
     """Do steps ``start`` to ``stop - 1`` in full; return the ones the screen acknowledged."""
     done: list[str] = []
@@ -259,7 +268,8 @@ def play(term: Terminal, folder: Path, start: int, stop: int) -> list[str]:
             done.append(step.name)
             time.sleep(SETTLE)
         if not _wait_done(folder, step):
-            raise Stuck(f"{step.name}: acknowledged on screen but never saved")
+            raise Stuck(f"{step.name}: acknowledged on screen but never saved: "
+                        f"{_glimpse(folder)}")
         if ACK[index] is None:
             done.append(step.name)
     return done
@@ -302,13 +312,8 @@ def one_life(folder: Path, rng: random.Random, figures: Figures, log: list[str])
                 figures.steps_acknowledged += 1
                 time.sleep(SETTLE)
             if not _wait_done(folder, step):
-                state, _ = read_state(folder)
-                session = state.session or {}
-                seen = {"prep": session.get("preparation"), "floor": session.get("floor"),
-                        "turns": [[x.get("text") for x in t.get("statements", [])
-                                   + t.get("reflections", [])]
-                                  for t in session.get("turns", [])]}
-                raise Stuck(f"{step.name}: acknowledged on screen but never saved: {seen}")
+                raise Stuck(f"{step.name}: acknowledged on screen but never saved: "
+                            f"{_glimpse(folder)}")
             if ACK[index] is None:
                 log.append(step.name)
                 figures.steps_acknowledged += 1

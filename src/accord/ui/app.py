@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
 from accord.storage.store import Store, UnreadableFile
+from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
 
@@ -47,6 +48,13 @@ class AccordApp(App[None]):
         self.couple: Couple = store.load_couple()
         self._resume_id = resume
         self._unsaved = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # Pasted escape and control characters would reach the terminal: drop them here,
+            # before any text box sees them.
+            event.text = printable(event.text)
+        await super().on_event(event)
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -18,6 +18,7 @@ from accord.guide import LISTENER_PROMPT, SPEAKER_PROMPT
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 from accord.ui.widgets.banner import FloorBanner
+from accord.ui.widgets.guarded import GuardedTextArea
 
 DRAFT_SAVE_SECONDS = 2.0
 COACH_DELAY_SECONDS = 0.4
@@ -62,7 +63,8 @@ class TalkScreen(SessionScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield FloorBanner(id="banner")
         yield Static("", id="context")
-        yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+        yield GuardedTextArea(id="editor", soft_wrap=True, show_line_numbers=False,
+                              max_chars=MAX_STATEMENT_CHARS)
         yield Static("", id="coach")
         with Horizontal(id="actions"):
             for button_id, label, variant in BUTTONS:
