@@ -127,7 +127,7 @@ def _resume(folder: Path, session_id: str | None) -> int:
                 f"There is no paused session to resume in {folder}. "
                 "`accord sessions` lists them all; `accord` starts a new one."
             )
-        return _launch(folder, resume=paused[0].id)
+        return _launch(folder, resume=_not_locked(folder, paused[0].id))
     try:
         session = store.load(session_id)
     except ValueError:
@@ -144,7 +144,16 @@ def _resume(folder: Path, session_id: str | None) -> int:
         raise CliError(
             f"Session {session_id} is closed; its agreements are in `accord agreements`."
         )
-    return _launch(folder, resume=session.id)
+    return _launch(folder, resume=_not_locked(folder, session.id))
+
+
+def _not_locked(folder: Path, session_id: str) -> str:
+    """The id, unless another accord has that session open (then a clear error)."""
+    from accord.storage.lock import BUSY_MESSAGE, is_locked
+
+    if is_locked(folder, session_id):
+        raise CliError(BUSY_MESSAGE)
+    return session_id
 
 
 def _list(folder: Path, as_json: bool, what: str) -> int:

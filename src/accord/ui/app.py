@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
+from accord.storage.lock import BUSY_MESSAGE, SessionLock, lock_path
 from accord.storage.store import Store, UnreadableFile
 from accord.ui.text import printable
 
@@ -48,6 +49,7 @@ class AccordApp(App[None]):
         self.couple: Couple = store.load_couple()
         self._resume_id = resume
         self._unsaved = False
+        self._lock: SessionLock | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
@@ -103,7 +105,22 @@ class AccordApp(App[None]):
     def now(self) -> datetime:
         return self.clock()
 
+    def _take_lock(self, session_id: str) -> bool:
+        """Hold the session's lock while it is open here; False if another accord has it."""
+        self._release_lock()
+        lock = SessionLock(lock_path(self.store.root, session_id))
+        if not lock.acquire():
+            return False
+        self._lock = lock
+        return True
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def start_session(self, session: Session) -> None:
+        self._take_lock(session.id)
         self.session = session
         self.save()
         self.show_step()
@@ -117,6 +134,10 @@ class AccordApp(App[None]):
             return
         if session.status == Status.CLOSED:
             self.notify("That session is closed; its agreements are in the review.")
+            return
+        if not self._take_lock(session.id):
+            self.notify(BUSY_MESSAGE, title="Open somewhere else", severity="warning",
+                        timeout=12)
             return
         if session.active_timeout is None:
             rules.resume(session, self.now())
@@ -195,6 +216,8 @@ class AccordApp(App[None]):
         if self.session is not None and pause and self.session.status == Status.ACTIVE:
             rules.pause(self.session, self.now())
         self.save()
+        if not self._unsaved:
+            self._release_lock()
         self.session = None
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
