@@ -9,8 +9,8 @@ import tomllib
 import pytest
 
 from accord.cli.main import main
-from accord.ui.app import make_app
 from accord.storage.lock import SessionLock, is_locked, lock_path
+from accord.ui.app import make_app
 from tests.reliability.crash import SETTLE, play, step_index
 from tests.reliability.pty_app import Terminal
 
