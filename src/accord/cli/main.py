@@ -313,11 +313,23 @@ def _run(argv: list[str]) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error argparse has printed
         return stop.code if isinstance(stop.code, int) else EXIT_OK
     folder = data_dir(args.data_dir)
+    _check_folder(folder, write=args.command in (None, "resume"))
     if args.command is None:
         return _launch(folder)
     if args.command == "resume":
         return _resume(folder, args.session_id)
     return _list(folder, args.json, args.command)
+
+
+def _check_folder(folder: Path, *, write: bool) -> None:
+    """Stop with a clear message if the folder is unusable; warn if others can read it."""
+    from accord.storage.privacy import folder_problem, loose_permissions
+
+    problem = folder_problem(folder, write=write)
+    if problem:
+        raise CliError(problem)
+    for warning in loose_permissions(folder):
+        print(f"accord: warning: {warning}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

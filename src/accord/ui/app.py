@@ -50,6 +50,7 @@ class AccordApp(App[None]):
         self._resume_id = resume
         self._unsaved = False
         self._lock: SessionLock | None = None
+        self._quit_asked = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
@@ -77,6 +78,10 @@ class AccordApp(App[None]):
             self.open_session(self._resume_id)
         self._install_signal_handlers()
         self.warm_up_language()
+        from accord.storage.privacy import loose_permissions
+
+        for warning in loose_permissions(self.store.root):
+            self.notify(warning, title="Private?", severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
@@ -96,7 +101,7 @@ class AccordApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             try:
-                loop.add_signal_handler(sig, self.pause_and_exit)
+                loop.add_signal_handler(sig, self.pause_and_exit, True)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not on this platform or not the main thread (as in tests)
 
@@ -215,18 +220,28 @@ class AccordApp(App[None]):
         self.collect_drafts()
         if self.session is not None and pause and self.session.status == Status.ACTIVE:
             rules.pause(self.session, self.now())
-        self.save()
+        if not self.save():
+            self.notify("Not saved yet, so this session stays open here until it can be.",
+                        severity="error")
+            return
         if not self._unsaved:
             self._release_lock()
         self.session = None
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def pause_and_exit(self) -> None:
+    def pause_and_exit(self, force: bool = False) -> None:
+        """Pause, save and close. If saving fails, stay open (unless ``force``d by a signal)
+        so nothing is lost; asking a second time closes anyway."""
         self.collect_drafts()
         if self.session is not None and self.session.status == Status.ACTIVE:
             rules.pause(self.session, self.now())
-        self.save()
+        if not self.save() and not force and not self._quit_asked:
+            self._quit_asked = True
+            self.notify("Not saved yet, so accord stays open and keeps trying. Quit again to "
+                        "close without saving.", title="Not saved", severity="error",
+                        timeout=15)
+            return
         self.exit()
 
     # -- actions available everywhere ----------------------------------------------------
