@@ -15,6 +15,7 @@ import pytest
 
 from accord.cli.main import main
 from accord.storage import store as store_module
+from accord.storage.privacy import loose_permissions
 from accord.ui.app import make_app
 from accord.ui.screens.prepare import PrepareScreen
 from accord.ui.screens.talk import TalkScreen
@@ -102,15 +103,14 @@ async def test_the_app_opens_no_socket(isolated_data, monkeypatch):
     assert _saved(isolated_data)["turns"]
 
 
-def test_loose_permissions_are_warned_about(tmp_path, capsys):
+def test_loose_permissions_are_found(tmp_path):
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
     (folder / "couple.toml").write_text('schema = 1\nnames = ["A", "B"]\n')
     (folder / "couple.toml").chmod(0o644)
-    assert main(["sessions", "--data-dir", str(folder)]) == 0
-    err = capsys.readouterr().err
-    assert "chmod 700" in err and "chmod 600" in err
+    warnings = loose_permissions(folder)
+    assert "chmod 700" in warnings[0] and "chmod 600" in warnings[1]
 
 
 async def test_the_app_warns_about_a_folder_others_can_read(tmp_path):

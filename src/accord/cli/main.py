@@ -322,14 +322,13 @@ def _run(argv: list[str]) -> int:
 
 
 def _check_folder(folder: Path, *, write: bool) -> None:
-    """Stop with a clear message if the folder is unusable; warn if others can read it."""
-    from accord.storage.privacy import folder_problem, loose_permissions
+    """Stop with a clear message if the folder cannot be used (the app itself warns when
+    others could read it)."""
+    from accord.storage.privacy import folder_problem
 
     problem = folder_problem(folder, write=write)
     if problem:
         raise CliError(problem)
-    for warning in loose_permissions(folder):
-        print(f"accord: warning: {warning}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
