@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accord.domain.model import Couple, Session, Status
+from accord.storage import codec, upgrades
 from accord.storage.atomic import write_atomic
 from accord.storage.codec import (
     SESSION_ID,
@@ -87,6 +88,8 @@ class Store:
         # Files this store has read or written, with their (mtime, size, inode) at that time:
         # a file that still matches is known to be readable, so saving need not re-read it.
         self._known_good: dict[Path, tuple[int, int, int]] = {}
+        # Files loaded from an older schema, with that version: backed up before re-saving.
+        self._upgraded: dict[Path, int] = {}
         #: Why couple.toml could not be read at the last :meth:`load_couple`, if it couldn't.
         self.couple_problem: UnreadableFile | None = None
 
@@ -127,6 +130,8 @@ class Store:
         path = self.session_path(session.id)
         self.ensure()
         self._check_overwritable(path, self.load_path)
+        if path in self._upgraded:
+            upgrades.back_up(path, self._upgraded.pop(path))
         data = tomli_w.dumps(session_to_dict(session), multiline_strings=True)
         write_atomic(path, data.encode("utf-8"))
         self._remember(path)
@@ -148,6 +153,9 @@ class Store:
                 path, f"its id {session.id!r} does not match its file name; rename one of them"
             )
         self._known_good[path] = signature
+        version = upgrades.file_version(data)
+        if version is not None and version < codec.SCHEMA_VERSION:
+            self._upgraded[path] = version
         return session
 
     def scan(self) -> ScanResult:
