@@ -18,6 +18,8 @@ from accord.storage.store import Store, UnreadableFile
 from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
+#: The smallest window every screen is laid out for; smaller still works, with a notice.
+MIN_COLUMNS, MIN_ROWS = 80, 24
 
 
 def system_clock() -> datetime:
@@ -51,6 +53,7 @@ class AccordApp(App[None]):
         self._unsaved = False
         self._lock: SessionLock | None = None
         self._quit_asked = False
+        self._size_notice = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):
@@ -58,6 +61,23 @@ class AccordApp(App[None]):
             # before any text box sees them.
             event.text = printable(event.text)
         await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Below the size the screens are made for, say so (once) until the window grows."""
+        small = width < MIN_COLUMNS or height < MIN_ROWS
+        if small and not self._size_notice:
+            self._size_notice = True
+            self.notify(
+                f"accord needs a window of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is "
+                f"{width}×{height}. Make it bigger: everything is still here.",
+                title="Small window", severity="warning", timeout=24 * 3600,
+            )
+        elif not small and self._size_notice:
+            self._size_notice = False
+            self.clear_notifications()
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -80,6 +100,7 @@ class AccordApp(App[None]):
         self.warm_up_language()
         from accord.storage.privacy import loose_permissions
 
+        self._check_size(self.size.width, self.size.height)
         for warning in loose_permissions(self.store.root):
             self.notify(warning, title="Private?", severity="warning", timeout=15)
 
