@@ -150,7 +150,8 @@ def check_session_file(data: bytes, session_id: str) -> str:
             assert problem.path == path
             assert problem.reason and isinstance(problem.reason, str)
             assert path.name in str(problem)
-            REASONS[re.sub(r"\d+", "N", problem.reason.split(":")[0][:60])] += 1
+            reason = problem.reason.split(":")[0][:60]
+            REASONS[re.sub(r"(?<=[ \[(])\d+", "N", reason)] += 1
             # Never overwritten: a save of a session with this id must refuse and leave it.
             good = Store(folder).load_path(_write_good(folder, path))
             good.id = session_id

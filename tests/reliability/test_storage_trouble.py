@@ -86,7 +86,8 @@ def test_cli_reports_a_folder_it_cannot_use(tmp_path, capsys):
     assert "accord" in capsys.readouterr().err
 
 
-async def test_the_app_opens_no_socket(isolated_data, monkeypatch):
+async def test_the_app_opens_no_socket_and_writes_only_its_folder(isolated_data, monkeypatch,
+                                                                  tmp_path):
     def refuse(*args, **kwargs):
         raise AssertionError("accord tried to open a network socket")
 
@@ -101,6 +102,9 @@ async def test_the_app_opens_no_socket(isolated_data, monkeypatch):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert _saved(isolated_data)["turns"]
+    # HOME and the XDG folders point inside tmp_path: nothing may appear outside the data folder.
+    outside = [p for p in tmp_path.rglob("*") if isolated_data not in (p, *p.parents)]
+    assert all(p.is_dir() for p in outside), [str(p) for p in outside if not p.is_dir()]
 
 
 def test_loose_permissions_are_found(tmp_path):
