@@ -71,7 +71,7 @@ class AccordApp(App[None]):
         if small and not self._size_notice:
             self._size_notice = True
             self.notify(
-                f"accord needs a window of at least {MIN_COLUMNS}×{MIN_ROWS}; this one is "
+                f"accord needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is "
                 f"{width}×{height}. Make it bigger: everything is still here.",
                 title="Small window", severity="warning", timeout=24 * 3600,
             )
