@@ -263,6 +263,7 @@ class AccordApp(App[None]):
                         "close without saving.", title="Not saved", severity="error",
                         timeout=15)
             return
+        self._release_lock()
         self.exit()
 
     # -- actions available everywhere ----------------------------------------------------
