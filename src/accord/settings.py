@@ -32,6 +32,7 @@ BINDING_IDS: dict[str, str] = {
     "accord.safety": "the safety notice",
     "accord.settings": "settings: theme and defaults",
     "accord.quit": "pause and quit",
+    "accord.interrupt": "copy the selected text, or with nothing selected pause and quit",
     "session.next": "go on to the next step",
     "session.pause": "pause and go home",
     "home.new": "start a new session",

@@ -167,7 +167,7 @@ def _resume(folder: Path, session_id: str | None) -> int:
                 f"There is no paused session to resume in {folder}. "
                 "`accord sessions` lists them all; `accord` starts a new one."
             )
-        return _launch(folder, resume=paused[0]["row"]["id"])
+        return _launch(folder, resume=_not_locked(folder, paused[0]["row"]["id"]))
     try:
         session = store.load(session_id)
     except ValueError:
@@ -184,7 +184,16 @@ def _resume(folder: Path, session_id: str | None) -> int:
         raise CliError(
             f"Session {session_id} is closed; its agreements are in `accord agreements`."
         )
-    return _launch(folder, resume=session.id)
+    return _launch(folder, resume=_not_locked(folder, session.id))
+
+
+def _not_locked(folder: Path, session_id: str) -> str:
+    """The id, unless another accord has that session open (then a clear error)."""
+    from accord.storage.lock import BUSY_MESSAGE, is_locked
+
+    if is_locked(folder, session_id):
+        raise CliError(BUSY_MESSAGE)
+    return session_id
 
 
 def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | None = None) -> int:
@@ -427,6 +436,7 @@ def _run(argv: list[str]) -> int:
     folder = data_dir(args.data_dir)
     if args.config_dir:  # read by the app when it loads its settings
         os.environ["ACCORD_CONFIG_DIR"] = str(args.config_dir)
+    _check_folder(folder, write=args.command in (None, "resume"))
     if args.command is None:
         return _launch(folder)
     if args.command == "resume":
@@ -438,6 +448,16 @@ def _run(argv: list[str]) -> int:
     if args.command == "agreements":
         return _list(folder, args.json, args.command, args)
     return _list(folder, args.json, args.command)
+
+
+def _check_folder(folder: Path, *, write: bool) -> None:
+    """Stop with a clear message if the folder cannot be used (the app itself warns when
+    others could read it)."""
+    from accord.storage.privacy import folder_problem
+
+    problem = folder_problem(folder, write=write)
+    if problem:
+        raise CliError(problem)
 
 
 def main(argv: list[str] | None = None) -> int:

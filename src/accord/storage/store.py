@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accord.domain.model import Couple, Profile, Session, Status
+from accord.storage import codec, upgrades
 from accord.storage.atomic import write_atomic
 from accord.storage.codec import (
     SESSION_ID,
@@ -90,6 +91,8 @@ class Store:
         # Files this store has read or written, with their (mtime, size, inode) at that time:
         # a file that still matches is known to be readable, so saving need not re-read it.
         self._known_good: dict[Path, tuple[int, int, int]] = {}
+        # Files loaded from an older schema, with that version: backed up before re-saving.
+        self._upgraded: dict[Path, int] = {}
         #: Why couple.toml could not be read at the last :meth:`load_couple`, if it couldn't.
         self.couple_problem: UnreadableFile | None = None
         # The text of each turn of the session saved last, reused while a turn is unchanged.
@@ -142,6 +145,8 @@ class Store:
 
     def commit(self, path: Path, data: bytes) -> None:
         """The second half of :meth:`save`: the atomic write (safe from another thread)."""
+        if path in self._upgraded:  # keep the older file once, before it is first rewritten
+            upgrades.back_up(path, self._upgraded.pop(path))
         write_atomic(path, data)
         self._remember(path)
 
@@ -161,6 +166,9 @@ class Store:
                 path, f"its id {session.id!r} does not match its file name; rename one of them"
             )
         self._known_good[path] = signature
+        version = upgrades.file_version(data)
+        if version is not None and version < codec.SCHEMA_VERSION:
+            self._upgraded[path] = version
         return session
 
     def scan(self) -> ScanResult:

@@ -7,17 +7,21 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
 from accord.settings import Loaded
+from accord.storage.lock import BUSY_MESSAGE, SessionLock, lock_path
 from accord.storage.store import Store, UnreadableFile
+from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
 WARM_UP_DELAY = 1.0  # seconds after start-up
+#: The smallest window every screen is laid out for; smaller still works, with a notice.
+MIN_COLUMNS, MIN_ROWS = 80, 24
 
 
 def system_clock() -> datetime:
@@ -36,6 +40,9 @@ class AccordApp(App[None]):
         Binding("f2", "safety", "Safety", priority=True, id="accord.safety"),
         Binding("f4", "settings", "Settings", priority=True, show=False, id="accord.settings"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="accord.quit"),
+        # Ctrl+C copies selected text; with nothing selected it pauses and closes, like Ctrl+Q.
+        Binding("ctrl+c", "interrupt", "Pause and quit", priority=True, show=False,
+                id="accord.interrupt"),
     ]
 
     def __init__(self, store: Store, *, resume: str | None = None, clock: Clock = system_clock,
@@ -52,6 +59,33 @@ class AccordApp(App[None]):
         self.couple: Couple = store.load_couple()
         self._resume_id = resume
         self._unsaved = False
+        self._lock: SessionLock | None = None
+        self._quit_asked = False
+        self._size_notice = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # Pasted escape and control characters would reach the terminal: drop them here,
+            # before any text box sees them.
+            event.text = printable(event.text)
+        await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Below the size the screens are made for, say so (once) until the window grows."""
+        small = width < MIN_COLUMNS or height < MIN_ROWS
+        if small and not self._size_notice:
+            self._size_notice = True
+            self.notify(
+                f"accord needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is "
+                f"{width}×{height}. Make it bigger: everything is still here.",
+                title="Small window", severity="warning", timeout=24 * 3600,
+            )
+        elif not small and self._size_notice:
+            self._size_notice = False
+            self.clear_notifications()
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -91,6 +125,11 @@ class AccordApp(App[None]):
                 severity="warning",
                 timeout=15,
             )
+        from accord.storage.privacy import loose_permissions
+
+        self._check_size(self.size.width, self.size.height)
+        for warning in loose_permissions(self.store.root):
+            self.notify(warning, title="Private?", severity="warning", timeout=15)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
@@ -108,9 +147,9 @@ class AccordApp(App[None]):
         import asyncio
 
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             try:
-                loop.add_signal_handler(sig, self.pause_and_exit)
+                loop.add_signal_handler(sig, self.pause_and_exit, True)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not on this platform or not the main thread (as in tests)
 
@@ -119,7 +158,22 @@ class AccordApp(App[None]):
     def now(self) -> datetime:
         return self.clock()
 
+    def _take_lock(self, session_id: str) -> bool:
+        """Hold the session's lock while it is open here; False if another accord has it."""
+        self._release_lock()
+        lock = SessionLock(lock_path(self.store.root, session_id))
+        if not lock.acquire():
+            return False
+        self._lock = lock
+        return True
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
     def start_session(self, session: Session) -> None:
+        self._take_lock(session.id)
         self.session = session
         self.save()
         self.show_step()
@@ -133,6 +187,10 @@ class AccordApp(App[None]):
             return
         if session.status == Status.CLOSED:
             self.notify("That session is closed; its agreements are in the review.")
+            return
+        if not self._take_lock(session.id):
+            self.notify(BUSY_MESSAGE, title="Open somewhere else", severity="warning",
+                        timeout=12)
             return
         rules.resume(session, self.now())  # a running time-out keeps its own clock
         self.session = session
@@ -215,22 +273,52 @@ class AccordApp(App[None]):
         self.collect_drafts()
         if self.session is not None and pause and self.session.status == Status.ACTIVE:
             rules.pause(self.session, self.now())
-        self.save()
+        if not self.save():
+            self.notify("Not saved yet, so this session stays open here until it can be.",
+                        severity="error")
+            return
+        if not self._unsaved:
+            self._release_lock()
         self.session = None
         while not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def pause_and_exit(self) -> None:
+    def pause_and_exit(self, force: bool = False) -> None:
+        """Pause, save and close. If saving fails, stay open (unless ``force``d by a signal)
+        so nothing is lost; asking a second time closes anyway."""
         self.collect_drafts()
         if self.session is not None and self.session.status == Status.ACTIVE:
             rules.pause(self.session, self.now())
-        self.save()
+        if not self.save() and not force and not self._quit_asked:
+            self._quit_asked = True
+            self.notify("Not saved yet, so accord stays open and keeps trying. Quit again to "
+                        "close without saving.", title="Not saved", severity="error",
+                        timeout=15)
+            return
+        self._release_lock()
         self.exit()
 
     # -- actions available everywhere ----------------------------------------------------
 
     async def action_quit(self) -> None:
-        self.pause_and_exit()
+        self.call_after_keys(self.pause_and_exit)
+
+    def action_interrupt(self) -> None:
+        focused = self.focused
+        if getattr(focused, "selected_text", "") and hasattr(focused, "action_copy"):
+            focused.action_copy()
+            return
+        self.call_after_keys(self.pause_and_exit)
+
+    def call_after_keys(self, callback: Callable[[], object], *args: object) -> None:
+        """Run ``callback`` once the focused widget has handled the keys typed before.
+
+        A priority key (Ctrl+S, Ctrl+Q…) is handled by the app at once, while the characters
+        typed just before it may still wait in the focused widget's queue: acting at once would
+        miss them.
+        """
+        target = self.focused if self.focused is not None else self.screen
+        target.call_later(callback, *args)
 
     @work(exclusive=True, group="timeout")
     async def action_timeout(self) -> None:

@@ -15,6 +15,20 @@ def plain(text: str) -> Content:
     return Content(text)
 
 
+# C0 controls but tab and newline, DEL, and C1 controls (U+0080..U+009F, which include a
+# one-character CSI): a terminal may act on them, so they never reach the screen.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+def printable(text: str) -> str:
+    """Pasted text without the control characters a terminal could act on.
+
+    Line ends become ``\n``; everything else people can see (markup, emoji, accents,
+    right-to-left and zero-width characters) is kept as it is.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
 def readable_on(color: str) -> str:
     """Black or white, whichever reads better on the given ``#rrggbb`` background."""
     value = color.lstrip("#")

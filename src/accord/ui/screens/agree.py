@@ -86,6 +86,9 @@ class AgreementForm(ModalScreen[dict | None]):
             self.dismiss(None)
 
     def action_save(self) -> None:
+        self.app.call_after_keys(self._save)
+
+    def _save(self) -> None:
         values: dict = {key: self.query_one(f"#{key}", Input).value for key, _, _ in
                         AGREEMENT_FIELDS}
         for key in ("starts", "review_on"):

@@ -89,8 +89,11 @@ class CloseScreen(SessionScreen):
     def action_back(self) -> None:
         self.go_to(self.previous_step())
 
+    def action_close(self) -> None:
+        self.app.call_after_keys(self._close)
+
     @work(exclusive=True, group="close")
-    async def action_close(self) -> None:
+    async def _close(self) -> None:
         from accord.ui.screens.modals import Confirm
 
         self.collect_draft()

@@ -18,6 +18,7 @@ from accord.guide import LISTENER_PROMPT, SPEAKER_PROMPT
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 from accord.ui.widgets.banner import FloorBanner
+from accord.ui.widgets.guarded import GuardedTextArea
 
 DRAFT_SAVE_SECONDS = 2.0
 COACH_DELAY_SECONDS = 0.4
@@ -64,7 +65,8 @@ class TalkScreen(SessionScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield FloorBanner(id="banner")
         yield Static("", id="context")
-        yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+        yield GuardedTextArea(id="editor", soft_wrap=True, show_line_numbers=False,
+                              max_chars=MAX_STATEMENT_CHARS)
         yield Static("", id="coach")
         with Horizontal(id="actions"):
             for button_id, label, variant in BUTTONS:
@@ -252,6 +254,13 @@ class TalkScreen(SessionScreen):
     # -- actions -------------------------------------------------------------------------
 
     def action_submit(self, said_aloud: bool = False) -> None:
+        # Ctrl+S is a priority key: it can overtake the last characters typed, still waiting
+        # in the editor's queue. Hand over once the editor has taken them in.
+        self.query_one("#editor", TextArea).call_later(self._submit, said_aloud)
+
+    def _submit(self, said_aloud: bool = False) -> None:
+        if not self.check_action("submit", ()):
+            return
         text = self.editor_text()
         if len(text) > MAX_STATEMENT_CHARS:
             self.notify(
