@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from accord.cli.load import load_session
 from accord.domain import lifecycle
 from accord.domain.model import Status
 from accord.domain.rules import RuleError
@@ -42,21 +43,8 @@ def _describe(session) -> str:
 def forget(folder: Path, session_id: str, *, everything: bool, yes: bool,
            ask: Callable[[str], str], out: TextIO, now: datetime | None = None) -> int:
     store = Store(folder)
-    try:
-        session = store.load(session_id)
-    except ValueError:
-        raise ForgetError(
-            f"{session_id!r} is not a session id; `accord sessions` lists them."
-        ) from None
-    except UnreadableFile as problem:
-        if problem.reason == "file not found":
-            raise ForgetError(
-                f"There is no session {session_id} in {folder}; `accord sessions` lists them."
-            ) from None
-        raise ForgetError(
-            f"cannot read {problem.path.name}: {problem.reason}. Nothing was changed; "
-            "fix or move the file by hand."
-        ) from None
+    session = load_session(folder, session_id, ForgetError,
+                           unreadable_note=". Nothing was changed; fix or move the file by hand.")
 
     left = None if everything else lifecycle.stripped(session)
     kept = len(left.agreements) if left else 0

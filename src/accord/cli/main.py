@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 from accord import __version__
+from accord.cli.load import load_session
 from accord.domain.model import Status
 from accord.locations import DATA_DIR_ENV, data_dir
-from accord.storage.store import ScanResult, Store, UnreadableFile
+from accord.storage.store import ScanResult, Store
 from accord.storage.views import agreement_rows
 
 DESCRIPTION = (
@@ -168,18 +169,7 @@ def _resume(folder: Path, session_id: str | None) -> int:
                 "`accord sessions` lists them all; `accord` starts a new one."
             )
         return _launch(folder, resume=_not_locked(folder, paused[0]["row"]["id"]))
-    try:
-        session = store.load(session_id)
-    except ValueError:
-        raise CliError(
-            f"{session_id!r} is not a session id; `accord sessions` lists them."
-        ) from None
-    except UnreadableFile as problem:
-        if problem.reason == "file not found":
-            raise CliError(
-                f"There is no session {session_id} in {folder}; `accord sessions` lists them."
-            ) from None
-        raise CliError(f"cannot read {problem.path.name}: {problem.reason}") from None
+    session = load_session(folder, session_id, CliError)
     if session.status == Status.CLOSED:
         raise CliError(
             f"Session {session_id} is closed; its agreements are in `accord agreements`."
@@ -261,26 +251,10 @@ def _agreements(folder: Path, scan: ScanResult, everything: list[dict],
     return EXIT_UNREADABLE if scan.problems else EXIT_OK
 
 
-def _load_for_export(folder: Path, session_id: str):
-    store = Store(folder)
-    try:
-        return store.load(session_id)
-    except ValueError:
-        raise CliError(
-            f"{session_id!r} is not a session id; `accord sessions` lists them."
-        ) from None
-    except UnreadableFile as problem:
-        if problem.reason == "file not found":
-            raise CliError(
-                f"There is no session {session_id} in {folder}; `accord sessions` lists them."
-            ) from None
-        raise CliError(f"cannot read {problem.path.name}: {problem.reason}") from None
-
-
 def _export(folder: Path, session_id: str) -> int:
     from accord.cli import export
 
-    session = _load_for_export(folder, session_id)
+    session = load_session(folder, session_id, CliError)
     whats = {}
     if session.reviewed or session.seeded_from:
         whats = {a.id: a.what for s in Store(folder).scan().sessions for a in s.agreements}
