@@ -114,7 +114,12 @@ def test_loose_permissions_are_found(tmp_path):
     (folder / "couple.toml").write_text('schema = 1\nnames = ["A", "B"]\n')
     (folder / "couple.toml").chmod(0o644)
     warnings = loose_permissions(folder)
-    assert "chmod 700" in warnings[0] and "chmod 600" in warnings[1]
+    assert len(warnings) == 1  # one short note, not one per problem
+    assert "chmod 700" in warnings[0] and "chmod 600" in warnings[0]
+    assert "1 file in it" in warnings[0]
+    folder.chmod(0o700)
+    (folder / "couple.toml").chmod(0o600)
+    assert loose_permissions(folder) == []
 
 
 async def test_the_app_warns_about_a_folder_others_can_read(tmp_path):

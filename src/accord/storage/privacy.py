@@ -24,31 +24,32 @@ def folder_problem(root: Path, *, write: bool) -> str | None:
 
 
 def loose_permissions(root: Path) -> list[str]:
-    """One warning per item others could read: the folder looser than 0700, files than 0600."""
+    """What others could read (the folder looser than 0700, files than 0600), in at most one
+    short warning with the command that fixes it; empty when all is private."""
     root = Path(root)
-    warnings: list[str] = []
     if os.name != "posix":
-        return warnings
+        return []
     try:
-        mode = stat.S_IMODE(root.stat().st_mode)
+        open_folder = bool(stat.S_IMODE(root.stat().st_mode) & 0o077)
     except OSError:
-        return warnings
-    if mode & 0o077:
-        warnings.append(f"{root} can be opened by other users (mode {mode:o}); "
-                        f"`chmod 700 {root}` keeps it private.")
+        return []
     try:
         paths = sorted(root.glob("*.toml"))
     except OSError:
         paths = []
-    loose = []
+    loose = 0
     for path in paths:
         try:
-            if stat.S_IMODE(path.stat().st_mode) & 0o077:
-                loose.append(path.name)
+            loose += bool(stat.S_IMODE(path.stat().st_mode) & 0o077)
         except OSError:
             continue
+    if not (open_folder or loose):
+        return []
+    what = [f"the folder {root}"] if open_folder else []
     if loose:
-        shown = ", ".join(loose[:3]) + (f" and {len(loose) - 3} more" if len(loose) > 3 else "")
-        warnings.append(f"Other users can read {shown}; `chmod 600` on "
-                        f"{'it' if len(loose) == 1 else 'them'} keeps them private.")
-    return warnings
+        what.append(f"{loose} file{'' if loose == 1 else 's'} in it" if open_folder
+                    else f"{loose} file{'' if loose == 1 else 's'} in {root}")
+    fixes = ([f"chmod 700 {root}"] if open_folder else []) + (
+        [f"chmod 600 {root}/*.toml"] if loose else [])
+    return [f"Others on this computer can read {' and '.join(what)}. "
+            f"`{' && '.join(fixes)}` makes it yours alone."]
