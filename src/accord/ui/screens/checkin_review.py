@@ -47,7 +47,8 @@ class CheckinReviewScreen(SessionScreen):
         self.due: list[lifecycle.Due] = []
         self.reviewed: list[tuple[Session, str]] = []
         self.reload()
-        self.query_one("#due-now", OptionList).focus()
+        if self.due:
+            self.query_one("#due-now", OptionList).focus()
 
     def reload(self) -> None:
         """The agreements due today that this check-in has not looked at yet, and those it has."""
@@ -75,8 +76,13 @@ class CheckinReviewScreen(SessionScreen):
         else:
             lead = "[b]Nothing is due for review today.[/b] On to looking back together."
         self.query_one("#checkin-review-lead", Static).update(fmt(lead))
+        listing.display = bool(self.due or self.session.reviewed)
         for button_id in ("kept", "adjusted", "retired"):
-            self.query_one(f"#{button_id}", Button).disabled = not self.due
+            button = self.query_one(f"#{button_id}", Button)
+            button.disabled = not self.due
+            button.display = bool(self.due)  # nothing to decide: show only the way on
+        if not self.due:
+            self.query_one("#next", Button).focus()
         self.show_detail()
         self.refresh_bindings()
 
