@@ -39,3 +39,17 @@ async def test_the_full_safety_notice_shows_on_first_run_only(app_factory, data_
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
         assert "afraid" in str(again.screen.query_one("#safety-line").render())
+
+
+async def test_first_run_starts_in_the_name_field_and_keeps_the_names(app_factory, store):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.focused is app.screen.query_one("#name-a")
+        await pilot.press(*"Rosa", "enter")
+        assert app.focused is app.screen.query_one("#name-b")
+        await pilot.press(*"Ben", "enter", "enter")  # to the button, then past the welcome
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.load_couple().names == ["Rosa", "Ben"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -84,6 +85,7 @@ class WelcomeScreen(Notice):
     WelcomeScreen .you Select { width: 14; margin-right: 1; }
     """
     BUTTON = "We've read this"
+    AUTO_FOCUS = "#name-a"  # start where the couple types; Enter in an empty name goes on
 
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]Welcome to accord[/b]\n$w\n\n[b]Before you start[/b]\n$s",
@@ -106,8 +108,17 @@ class WelcomeScreen(Notice):
                                  id=f"colour-{pid}", compact=True)
             yield Button(self.BUTTON, variant="primary", id="close")
 
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the button, as other notices do: the names come first
+        self.query_one("#name-a", Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.focus_next()
+        if event.input.id == "name-a" and not event.value.strip():
+            self.action_close()
+        elif event.input.id == "name-a":
+            self.query_one("#name-b", Input).focus()
+        else:
+            self.query_one("#close").focus()
 
     def action_close(self) -> None:
         couple = self.app.couple
