@@ -41,7 +41,7 @@ CACHE = Path(tempfile.gettempdir()) / "accord-bench-v1"
 ACCORD = str(Path(sys.executable).with_name("accord"))
 MINIMAL = [sys.executable, str(HERE / "minimal_app.py")]
 F1 = b"\x1bOP"
-HOME = "Paused conversations"
+HOME = "Paused sessions"
 HELP = "The method"
 
 REPEATS = 5

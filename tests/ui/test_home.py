@@ -53,3 +53,24 @@ async def test_first_run_starts_in_the_name_field_and_keeps_the_names(app_factor
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert store.load_couple().names == ["Rosa", "Ben"]
+
+
+async def test_a_long_history_is_read_after_the_home_screen_appears(app_factory, store,
+                                                                    paused_factory, monkeypatch):
+    from accord.ui.screens import home
+
+    monkeypatch.setattr(home, "BACKGROUND_SCAN_FILES", 2)  # three files count as "long" here
+    for topic in ("Bins", "Holidays", "Weekends"):
+        store.save(paused_factory(topic=topic))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, WelcomeScreen):
+            await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        paused = app.screen.query_one("#paused")
+        topics = {str(paused.get_option_at_index(i).prompt).split("  ")[0]
+                  for i in range(paused.option_count)}
+        assert topics == {"Bins", "Holidays", "Weekends"}

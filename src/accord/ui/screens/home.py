@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,7 +17,20 @@ from accord.domain import lifecycle
 from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
+from accord.storage.store import ScanResult
 from accord.ui.text import fmt
+
+BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
+
+
+def many_files(folder) -> bool:
+    """Whether the folder holds more sessions than can be read before the screen appears."""
+    try:
+        with os.scandir(folder) as entries:
+            count = sum(1 for entry in entries if entry.name.endswith(".session.toml"))
+    except OSError:
+        return False
+    return count > BACKGROUND_SCAN_FILES
 
 
 def resumable(sessions: list[Session]) -> list[Session]:
@@ -83,8 +98,42 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    _scanning = False  # a background read of the folder is under way
+    _rescan = False  # and another is wanted when it ends (something may have changed since)
+
     def refresh_lists(self) -> None:
-        scan = self.app.store.scan()
+        """A small folder is read at once; a long history in a thread, so the screen is there
+        at once and the lists follow."""
+        if not many_files(self.app.store.root):
+            self.show_lists(self.app.store.scan())
+        elif self._scanning:
+            self._rescan = True
+        else:
+            self._scanning = True
+            paused = self.query_one("#paused", OptionList)
+            if not paused.option_count:
+                paused.add_option(
+                    Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
+            self.scan_in_background()
+
+    @work(thread=True, group="home-scan", exit_on_error=False)
+    def scan_in_background(self) -> None:
+        try:
+            scan = self.app.store.scan()
+        except BaseException:
+            self.app.call_from_thread(self._scanned, None)
+            raise
+        self.app.call_from_thread(self._scanned, scan)
+
+    def _scanned(self, scan: ScanResult | None) -> None:
+        self._scanning = False
+        if scan is not None:
+            self.show_lists(scan)
+        if self._rescan:
+            self._rescan = False
+            self.refresh_lists()
+
+    def show_lists(self, scan: ScanResult) -> None:
         sessions = resumable(scan.sessions)
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()
