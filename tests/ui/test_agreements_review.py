@@ -189,3 +189,28 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
     assert new["replaces"] == old["id"]
     # History is only ever added to: the earlier review is still there.
     assert [r["outcome"] for r in old["reviews"]] == ["kept", "adjusted"]
+
+
+async def test_the_review_lists_agreements_whose_ids_repeat_across_sessions(app_factory, store):
+    """accord never reuses an id, but a hand-edited file may: both rows show, nothing crashes."""
+    from datetime import timedelta as later
+
+    from tests.conftest import T0, build_session
+
+    first = build_session(topic="Laundry")
+    second = build_session(topic="Bins", start=T0 + later(days=3))
+    for item in second.agreements:
+        item.id = item.id.replace(second.id, first.id)  # the same ids as in the first file
+    store.save(first)
+    store.save(second)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, HomeScreen):
+            await pilot.press("enter")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        agreed = len(first.agreed) + len(second.agreed)
+        assert agreed >= 4
+        assert app.screen.query_one("#agreement-table").row_count == agreed

@@ -168,7 +168,9 @@ class AgreementsScreen(Screen):
                 "since": plain(short_date(item.starts, today)), "review": review_cell,
                 "status": plain(item.status.value),
             }
-            table.add_row(*(cells[key.value] for key in table.columns), key=item.id)
+            # Agreement ids are unique per session; a hand-edited file may reuse one elsewhere.
+            table.add_row(*(cells[key.value] for key in table.columns),
+                          key=f"{entry.session.id}/{item.id}")
         if keep is not None:
             for row, entry in enumerate(self.shown):
                 if entry.agreement.id == keep.agreement.id:
