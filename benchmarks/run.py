@@ -42,7 +42,7 @@ ACCORD = str(Path(sys.executable).with_name("accord"))
 MINIMAL = [sys.executable, str(HERE / "minimal_app.py")]
 F1 = b"\x1bOP"
 HOME = "Paused sessions"
-HELP = "The method"
+HELP = "What to do now"
 
 REPEATS = 5
 
