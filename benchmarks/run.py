@@ -497,8 +497,9 @@ and on start-up), then changed only what the profiles pointed at:
   `accord sessions` and `accord resume` use it. The home screen, the agreements review and
   `accord agreements` still read every session file: they need whole sessions (due dates,
   history, calendar export), which the index does not hold yet.
-- **Start-up**: the language engine's word lists are loaded a second after start-up instead
-  of competing with it.
+- **Start-up**: a folder with more than 100 session files is read in a background thread, so
+  the home screen is there at once and its lists follow; the language engine's word lists are
+  loaded a second after start-up instead of competing with it.
 
 Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
 half of importing the app), and the home screen has more widgets than the minimal app.
