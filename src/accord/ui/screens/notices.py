@@ -114,11 +114,9 @@ class WelcomeScreen(Notice):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "name-a" and not event.value.strip():
-            self.action_close()
-        elif event.input.id == "name-a":
-            self.query_one("#name-b", Input).focus()
+            self.action_close()  # nothing typed: they want to go on
         else:
-            self.query_one("#close").focus()
+            self.focus_next()  # on to the colour, the other name, then the button
 
     def action_close(self) -> None:
         couple = self.app.couple
