@@ -130,25 +130,17 @@ class Store:
 
     def save(self, session: Session) -> Path:
         """Write the session atomically. Refuses to replace a file it cannot read."""
-        path, data = self.prepare(session)
-        self.commit(path, data)
-        return path
-
-    def prepare(self, session: Session) -> tuple[Path, bytes]:
-        """The first half of :meth:`save`: checks and the file's bytes, without writing."""
         path = self.session_path(session.id)
         self.ensure()
         self._check_overwritable(path, self.load_path)
         if self._turns is None or self._turns[0] != session.id:
             self._turns = (session.id, TurnCache())
-        return path, render_session(session, self._turns[1]).encode("utf-8")
-
-    def commit(self, path: Path, data: bytes) -> None:
-        """The second half of :meth:`save`: the atomic write (safe from another thread)."""
+        data = render_session(session, self._turns[1]).encode("utf-8")
         if path in self._upgraded:  # keep the older file once, before it is first rewritten
             upgrades.back_up(path, self._upgraded.pop(path))
         write_atomic(path, data)
         self._remember(path)
+        return path
 
     def load(self, session_id: str) -> Session:
         return self.load_path(self.session_path(session_id))
