@@ -59,7 +59,10 @@ def __dir__() -> list[str]:
 
 
 def warm_up() -> None:
-    """Load and compile the lexicons now (e.g. in a background thread at app start)."""
+    """Load and compile the lexicons and the need weights now (e.g. in a background thread
+    at app start)."""
     from .engine import lexicon
+    from .learned import ranker
 
     lexicon()
+    ranker()

@@ -7,10 +7,11 @@ matchers indexed by first word, so one analysis is a single pass over the tokens
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from . import learned
 from .matcher import Matcher
 from .text import Token, normalize_pattern_words, tokenize
 from .vocab import NEED_IDS
@@ -757,13 +758,47 @@ MAX_NEEDS = 4
 
 
 def analyze(text: str) -> Analysis:
-    """Read one statement and return what it expresses. Never raises on odd input."""
+    """Read one statement and return what it expresses. Never raises on odd input.
+
+    The lexicon engine finds everything; when the learned weights are shipped
+    (``lexicons/ranker.json``, see learned.py) they rank the needs.
+    """
+    a, tokens = _lexicon_analysis(text)
+    rk = learned.ranker()
+    if rk is None or not tokens:
+        return a
+    ranked = learned.rerank(rk, tokens, _found(a))
+    return replace(a, needs=tuple(nid for nid, _p in ranked))
+
+
+def _found(a: Analysis) -> dict[str, Any]:
+    """What the lexicon engine found, as the learned re-ranker's features read it."""
+    return {
+        "need_scores": a.need_scores,
+        "needs": a.needs,
+        "topics": a.topics,
+        "faux": a.faux,
+        "stated_feelings": a.stated_feelings,
+        "blame_kinds": a.blame_kinds,
+        "safety": a.safety,
+        "request": a.request is not None,
+    }
+
+
+def lexicon_found(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """Tokens and the lexicon engine's findings for one statement (for training)."""
+    a, tokens = _lexicon_analysis(text)
+    return tokens, _found(a)
+
+
+def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
+    """The lexicon engine alone, and the tokens it read."""
     if not isinstance(text, str):
         text = str(text)
     text = text[:20000]
     tokens = tokenize(text)
     if not tokens:
-        return Analysis()
+        return Analysis(), tokens
     lx = lexicon()
     scores: dict[str, float] = {}
 
@@ -922,7 +957,7 @@ def analyze(text: str) -> Analysis:
             if len(feelings) >= 4:
                 break
 
-    return Analysis(
+    analysis = Analysis(
         feelings=tuple(feelings[:6]),
         needs=tuple(needs),
         blame=tuple(blame),
@@ -933,3 +968,4 @@ def analyze(text: str) -> Analysis:
         faux=tuple(dict.fromkeys(faux)),
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
     )
+    return analysis, tokens

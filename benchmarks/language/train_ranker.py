@@ -1,0 +1,320 @@
+"""Train and evaluate the learned re-ranker that sits on top of the lexicon engine.
+
+Needs: one logistic regression per need id over the statement's words and word pairs plus
+what the lexicon engine found (its need scores, topics, faux feelings, blame kinds ...), see
+accord.language.learned.features. Blame: one logistic regression over the same features.
+Training uses numpy (this script only; the shipped package reads the weights with the
+standard library): ``.venv/bin/pip install numpy``.
+
+Run:
+  python benchmarks/language/train_ranker.py --cv       # cross-validation by batch (1-9)
+  python benchmarks/language/train_ranker.py --final    # train on 1-9, score batch 10 once
+  python benchmarks/language/train_ranker.py --ship     # train on every batch, write weights
+  (--ship --without-blind writes weights trained on batches 1-9 only)
+
+Batches: statements without a ``batch`` key are batch 1 (the first 191) and batch 2 (the
+next 40). Batch 10 is the blind batch kept out of --cv entirely.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from accord.language.engine import lexicon_found  # noqa: E402
+from accord.language.learned import WEIGHTS_FILE, Ranker, features  # noqa: E402
+from accord.language.vocab import NEED_IDS  # noqa: E402
+
+OUT = ROOT / "src" / "accord" / "language" / "lexicons" / WEIGHTS_FILE
+BLIND = 10
+BLAME_MODE = "lexicon"
+
+# Hyperparameters (chosen by --cv on batches 1-9 only).
+PARAMS = {
+    "min_df": 2,  # a word or pair must occur in at least this many training statements
+    "l2": 0.01,  # L2 penalty on the mean log-loss
+    "iters": 400,
+    "lr": 0.1,
+    "prune": 0.02,  # weights smaller than this are dropped from the shipped file
+    "need_min": 0.15,  # a need is returned with at least this probability ...
+    "need_rel": 0.2,  # ... and this share of the best need's probability
+    "max_needs": 4,
+    "blend": 0.5,  # share of the lexicon's relative score in the final need score
+    "blame_threshold": 0.6,
+    "blame_lex": True,  # the blame model also reads what the lexicon engine found
+}
+
+
+def load() -> list[dict]:
+    with open(HERE / "statements.toml", "rb") as fh:
+        items = tomllib.load(fh)["statement"]
+    unbatched = 0
+    for it in items:
+        if "batch" not in it:
+            unbatched += 1
+            it["batch"] = 1 if unbatched <= 191 else 2
+    return items
+
+
+def featurize(items: list[dict]) -> None:
+    for it in items:
+        tokens, found = lexicon_found(it["text"])
+        it["_x"] = features(tokens, found)
+        it["_has_evidence"] = bool(found["need_scores"])
+        it["_lex_needs"] = list(found["needs"])
+        it["_lex_blame"] = bool(found["blame_kinds"])
+
+
+def _adam(grad_fn, w: np.ndarray, iters: int, lr: float) -> np.ndarray:
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, iters + 1):
+        g = grad_fn(w)
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        w = w - lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
+    return w
+
+
+def _logreg(x: np.ndarray, y: np.ndarray, l2: float, iters: int, lr: float) -> np.ndarray:
+    """Multi-output logistic regression; returns weights with the bias in the last row."""
+    n = x.shape[0]
+    xb = np.hstack([x, np.ones((n, 1))])
+    mask = np.ones((xb.shape[1], 1))
+    mask[-1] = 0.0  # no penalty on the bias
+
+    def grad(w: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        return xb.T @ (p - y) / n + l2 * w * mask
+
+    return _adam(grad, np.zeros((xb.shape[1], y.shape[1])), iters, lr)
+
+
+def train(items: list[dict], params: dict) -> dict:
+    df: Counter[str] = Counter()
+    for it in items:
+        df.update(it["_x"].keys())
+    feats = sorted(
+        f for f, c in df.items() if c >= params["min_df"] or not f.startswith(("w:", "b:"))
+    )
+    col = {f: i for i, f in enumerate(feats)}
+    x = np.zeros((len(items), len(feats)))
+    for r, it in enumerate(items):
+        for f, v in it["_x"].items():
+            if f in col:
+                x[r, col[f]] = v
+    y = np.array([[1.0 if n in it["needs"] else 0.0 for n in NEED_IDS] for it in items])
+    yb = np.array([[1.0 if it["blame"] else 0.0] for it in items])
+    wn = _logreg(x, y, params["l2"], params["iters"], params["lr"])
+    xw = x
+    if not params["blame_lex"]:
+        xw = x * np.array([f.startswith(("w:", "b:")) for f in feats], dtype=float)
+    wb = _logreg(xw, yb, params["l2"], params["iters"], params["lr"])
+    prune = params["prune"]
+    need_weights: dict[str, list[list[float]]] = {}
+    blame_weights: dict[str, float] = {}
+    for f, i in col.items():
+        row = [[k, round(float(wn[i, k]), 3)] for k in range(len(NEED_IDS))
+               if abs(wn[i, k]) >= prune]
+        if row:
+            need_weights[f] = row
+        if abs(wb[i, 0]) >= prune:
+            blame_weights[f] = round(float(wb[i, 0]), 3)
+    return {
+        "version": 1,
+        "about": "Logistic-regression weights for accord.language.learned; written by "
+                 "benchmarks/language/train_ranker.py --ship. Do not edit by hand.",
+        "trained_on": len(items),
+        "needs": list(NEED_IDS),
+        "need_bias": [round(float(b), 3) for b in wn[-1]],
+        "need_weights": need_weights,
+        "need_min": params["need_min"],
+        "need_rel": params["need_rel"],
+        "max_needs": params["max_needs"],
+        "blend": params["blend"],
+        "blame_bias": round(float(wb[-1, 0]), 3),
+        "blame_weights": blame_weights,
+        "blame_threshold": params["blame_threshold"],
+    }
+
+
+def score(items: list[dict], needs_of, blame_of) -> dict[str, float]:
+    """The figures of evaluate.py, from predicted needs and blame per statement."""
+    rec, prec = [], []
+    tp = fp = fn = 0
+    returned = 0
+    for it in items:
+        top3 = list(needs_of(it))[:3]
+        gold = set(it["needs"])
+        if gold:
+            rec.append(len(set(top3) & gold) / len(gold))
+        if top3:
+            returned += 1
+            prec.append(len(set(top3) & gold) / len(top3))
+        gb, pb = bool(it["blame"]), bool(blame_of(it))
+        tp += gb and pb
+        fp += pb and not gb
+        fn += gb and not pb
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "n": len(items),
+        "recall@3": statistics.fmean(rec) if rec else 0.0,
+        "precision@3": statistics.fmean(prec) if prec else 0.0,
+        "coverage": returned / len(items) if items else 0.0,
+        "blame_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "blame_p": p,
+        "blame_r": r,
+    }
+
+
+def learned_predictors(model: dict):
+    rk = Ranker(model)
+    bw = model["blame_weights"]
+
+    def blame_prob(x: dict[str, float]) -> float:
+        z = model["blame_bias"] + sum(bw.get(f, 0.0) * v for f, v in x.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def needs_of(it: dict) -> list[str]:
+        if not it["_has_evidence"]:  # as learned.rerank
+            return []
+        return [n for n, _ in rk.rank_needs(it["_x"])]
+
+    def blame_of(it: dict) -> bool:
+        p = blame_prob(it["_x"])
+        if BLAME_MODE == "or":
+            return it["_lex_blame"] or p >= model["blame_threshold"]
+        if BLAME_MODE == "lexicon":
+            return it["_lex_blame"]
+        return p >= model["blame_threshold"]
+
+    return needs_of, blame_of
+
+
+def lexicon_needs(it: dict) -> list[str]:
+    return it["_lex_needs"]
+
+
+def lexicon_loose_needs(it: dict) -> list[str]:
+    """The lexicon's own need scores, top three, with its thresholds removed (a baseline
+    for "just return more needs")."""
+    lex = [(f[4:], v) for f, v in it["_x"].items() if f.startswith("lex:") and v > 0]
+    lex.sort(key=lambda kv: (-kv[1], NEED_IDS.index(kv[0])))
+    return [n for n, _ in lex[:3]]
+
+
+def lexicon_blame(it: dict) -> bool:
+    return it["_lex_blame"]
+
+
+KEYS = ["recall@3", "precision@3", "coverage", "blame_p", "blame_r", "blame_f1"]
+
+
+def table(rows: list[tuple[str, dict]]) -> None:
+    print(f"{'':<26}" + "".join(f"{name:>9}" for name, _ in rows))
+    for k in KEYS:
+        print(f"{k:<26}" + "".join(f"{r[k]:>9.3f}" for _, r in rows))
+
+
+def cross_validate(items: list[dict], params: dict, quiet: bool = False) -> dict:
+    pool = [it for it in items if it["batch"] != BLIND]
+    batches = sorted({it["batch"] for it in pool})
+    lex_rows, ml_rows = [], []
+    pred: dict[int, tuple[list[str], bool]] = {}
+    for b in batches:
+        test = [it for it in pool if it["batch"] == b]
+        model = train([it for it in pool if it["batch"] != b], params)
+        needs_of, blame_of = learned_predictors(model)
+        for it in test:
+            pred[id(it)] = (needs_of(it), blame_of(it))
+        lex_rows.append((f"b{b}", score(test, lexicon_needs, lexicon_blame)))
+        ml_rows.append((f"b{b}", score(test, needs_of, blame_of)))
+
+    def cv_needs(it: dict) -> list[str]:
+        return pred[id(it)][0]
+
+    def cv_blame(it: dict) -> bool:
+        return pred[id(it)][1]
+
+    loose_rows = [(f"b{b}", score([it for it in pool if it["batch"] == b],
+                                  lexicon_loose_needs, lexicon_blame)) for b in batches]
+    lex_all = score(pool, lexicon_needs, lexicon_blame)
+    ml_all = score(pool, cv_needs, cv_blame)
+    if not quiet:
+        print("Lexicon engine alone, per batch (these batches were seen while writing the"
+              " lexicons):")
+        table([*lex_rows, ("pooled", lex_all)])
+        print("\nLexicon engine, its top three need scores without thresholds:")
+        table([*loose_rows, ("pooled", score(pool, lexicon_loose_needs, lexicon_blame))])
+        print("\nLexicon + learned re-ranker, each batch held out from training:")
+        table([*ml_rows, ("pooled", ml_all)])
+        for k in ("recall@3", "precision@3", "blame_f1"):
+            lo = [r[k] for _, r in lex_rows]
+            mo = [r[k] for _, r in ml_rows]
+            wins = sum(m > lx for m, lx in zip(mo, lo, strict=True))
+            print(f"{k}: learned better on {wins} of {len(lo)} held-out batches; mean per batch"
+                  f" {statistics.fmean(lo):.3f} -> {statistics.fmean(mo):.3f}")
+    return {"lex": lex_all, "ml": ml_all, "lex_rows": lex_rows, "ml_rows": ml_rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--cv", action="store_true", help="cross-validate by batch, 1-9")
+    mode.add_argument("--final", action="store_true",
+                      help="train on batches 1-9 and score the blind batch once")
+    mode.add_argument("--ship", action="store_true",
+                      help="train on every batch and write the weights file")
+    ap.add_argument("--without-blind", action="store_true",
+                    help="with --ship: leave the blind batch out (for its one-time measurement)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a hyperparameter (for experiments)")
+    ap.add_argument("--blame-mode", choices=["learned", "or", "lexicon"], default="lexicon",
+                    help="blame as shipped (lexicon), the learned model alone, or either")
+    args = ap.parse_args(argv)
+    global BLAME_MODE
+    BLAME_MODE = args.blame_mode
+    params = dict(PARAMS)
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        params[k] = type(PARAMS[k])(json.loads(v))
+    items = load()
+    featurize(items)
+    if args.cv:
+        cross_validate(items, params)
+    elif args.final:
+        model = train([it for it in items if it["batch"] != BLIND], params)
+        test = [it for it in items if it["batch"] == BLIND]
+        needs_of, blame_of = learned_predictors(model)
+        table([("lexicon", score(test, lexicon_needs, lexicon_blame)),
+               ("learned", score(test, needs_of, blame_of))])
+    else:
+        if args.without_blind:
+            items = [it for it in items if it["batch"] != BLIND]
+        model = train(items, params)
+        for key in ("blame_bias", "blame_weights", "blame_threshold"):
+            del model[key]  # blame stays with the lexicon engine (docs/language.md)
+        OUT.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n",
+                       encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes,"
+              f" {len(model['need_weights'])} need features,"
+              f" trained on {len(items)} statements")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

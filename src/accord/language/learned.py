@@ -1,0 +1,150 @@
+"""A small learned re-ranker on top of the lexicon engine (pure Python, standard library).
+
+The lexicon engine (engine.py) reads a statement and scores needs from word lists. This
+module turns what it found, plus the statement's own words, into features and applies
+logistic-regression weights, one per need, trained on accord's labelled statements
+(``benchmarks/language/train_ranker.py``). The weights are a small JSON file shipped beside
+the lexicons (``lexicons/ranker.json``), read once, on the first use.
+
+Features (all computed here, so training and use cannot drift apart):
+  w:<word>        a normalized word of the statement (contractions expanded, slang mapped)
+  b:<w1>_<w2>     two neighbouring words in the same sentence
+  lex:<need>      the lexicon engine's score for that need
+  top:<need>      1 for the lexicon's first need, 0.5 for its second and third
+  topic:<id>, faux:<name>, feel:<feeling>, kind:<blame kind>
+  blame, safety, request   1 when the lexicon engine found them
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from .vocab import NEED_IDS
+
+WEIGHTS_FILE = "ranker.json"
+
+
+def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
+    """Feature values for one statement.
+
+    ``tokens`` are engine tokens (``.word``, ``.sent``); ``found`` holds what the lexicon
+    engine found: need_scores (pairs), needs, topics, faux, stated_feelings, blame_kinds,
+    safety, request (bool).
+    """
+    x: dict[str, float] = {}
+    prev = None
+    prev_sent = -1
+    for t in tokens:
+        w = t.word
+        if not w[0].isalnum():
+            prev = None
+            continue
+        x["w:" + w] = 1.0
+        if prev is not None and t.sent == prev_sent:
+            x["b:" + prev + "_" + w] = 1.0
+        prev, prev_sent = w, t.sent
+    for nid, sc in found["need_scores"]:
+        x["lex:" + nid] = float(sc)
+    for rank, nid in enumerate(found["needs"][:3]):
+        x["top:" + nid] = 1.0 if rank == 0 else 0.5
+    for tid in found["topics"]:
+        x["topic:" + tid] = 1.0
+    for f in found["faux"]:
+        x["faux:" + f] = 1.0
+    for f in found["stated_feelings"]:
+        x["feel:" + f] = 1.0
+    for k in found["blame_kinds"]:
+        x["kind:" + k] = 1.0
+    if found["blame_kinds"]:
+        x["blame"] = 1.0
+    if found["safety"]:
+        x["safety"] = 1.0
+    if found["request"]:
+        x["request"] = 1.0
+    return x
+
+
+class Ranker:
+    """Weights for the needs: one logistic regression per need id."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.version = int(data.get("version", 1))
+        self.needs: tuple[str, ...] = tuple(data["needs"])
+        if not set(self.needs) <= set(NEED_IDS):
+            raise ValueError("unknown need id in the weights file")
+        self.need_bias: list[float] = [float(b) for b in data["need_bias"]]
+        # feature -> list of (need index, weight)
+        self.need_weights: dict[str, list[tuple[int, float]]] = {}
+        for feat, row in data["need_weights"].items():
+            self.need_weights[feat] = [(int(i), float(w)) for i, w in row]
+        self.need_min = float(data["need_min"])
+        self.need_rel = float(data["need_rel"])
+        self.max_needs = int(data["max_needs"])
+        self.blend = float(data.get("blend", 0.0))
+
+    def need_probs(self, x: dict[str, float]) -> dict[str, float]:
+        z = list(self.need_bias)
+        nw = self.need_weights
+        for feat, val in x.items():
+            row = nw.get(feat)
+            if row is None:
+                continue
+            for i, w in row:
+                z[i] += w * val
+        return {nid: _sigmoid(z[i]) for i, nid in enumerate(self.needs)}
+
+    def rank_needs(self, x: dict[str, float]) -> list[tuple[str, float]]:
+        """Needs with enough evidence, best first (ties broken by the vocabulary order).
+
+        Each need's score blends the learned probability with the lexicon engine's own
+        score for it, relative to its best one: (1 - blend) * p + blend * lex / best lex.
+        """
+        probs = self.need_probs(x)
+        lex = {f[4:]: v for f, v in x.items() if f.startswith("lex:")}
+        best = max(lex.values(), default=0.0)
+        b = self.blend
+        scored = {
+            nid: (1.0 - b) * p + (b * lex.get(nid, 0.0) / best if best > 0 else 0.0)
+            for nid, p in probs.items()
+        }
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.needs.index(kv[0])))
+        out: list[tuple[str, float]] = []
+        if not ranked:
+            return out
+        top = ranked[0][1]
+        for nid, sc in ranked:
+            if sc >= self.need_min and sc >= self.need_rel * top and len(out) < self.max_needs:
+                out.append((nid, sc))
+        return out
+
+
+def rerank(rk: Ranker, tokens: list[Any], found: dict[str, Any]) -> list[tuple[str, float]]:
+    """The needs ranked by the learned weights, or none when the lexicon engine found no
+    evidence of any need (so a statement with nothing in it still gets an open prompt)."""
+    if not found["need_scores"]:
+        return []
+    return rk.rank_needs(features(tokens, found))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@lru_cache(maxsize=1)
+def ranker() -> Ranker | None:
+    """The shipped weights, or None when the file is missing or unreadable."""
+    import json  # imported here so that importing the package stays cheap
+    from importlib import resources
+
+    try:
+        raw = resources.files("accord.language").joinpath("lexicons", WEIGHTS_FILE).read_text(
+            encoding="utf-8"
+        )
+        return Ranker(json.loads(raw))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
