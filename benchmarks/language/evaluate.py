@@ -212,6 +212,14 @@ def main(argv: list[str] | None = None) -> int:
         lexicon()
         print(f"lexicon load and compile (once per process, on first analyze()): "
               f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+        from accord.language import learned
+
+        if not args.lexicon_only:
+            learned.ranker.cache_clear()
+            t0 = time.perf_counter()
+            learned.ranker()
+            print(f"need ranker weights load (once per process, on first analyze()): "
+                  f"{(time.perf_counter() - t0) * 1000:.0f} ms")
     return 0
 
 
