@@ -76,23 +76,28 @@ class Ranker:
             raise ValueError("unknown need id in the weights file")
         self.need_bias: list[float] = [float(b) for b in data["need_bias"]]
         # feature -> list of (need index, weight)
-        self.need_weights: dict[str, list[tuple[int, float]]] = {}
+        self.need_weights: dict[str, tuple[tuple[int, float], ...]] = {}
         for feat, row in data["need_weights"].items():
-            self.need_weights[feat] = [(int(i), float(w)) for i, w in row]
+            self.need_weights[feat] = tuple((int(i), float(w)) for i, w in row)
         self.need_min = float(data["need_min"])
         self.need_rel = float(data["need_rel"])
         self.max_needs = int(data["max_needs"])
         self.blend = float(data.get("blend", 0.0))
+        self._order = {nid: k for k, nid in enumerate(self.needs)}
 
     def need_probs(self, x: dict[str, float]) -> dict[str, float]:
         z = list(self.need_bias)
-        nw = self.need_weights
+        get = self.need_weights.get
         for feat, val in x.items():
-            row = nw.get(feat)
+            row = get(feat)
             if row is None:
                 continue
-            for i, w in row:
-                z[i] += w * val
+            if val == 1.0:
+                for i, w in row:
+                    z[i] += w
+            else:
+                for i, w in row:
+                    z[i] += w * val
         return {nid: _sigmoid(z[i]) for i, nid in enumerate(self.needs)}
 
     def rank_needs(self, x: dict[str, float]) -> list[tuple[str, float]]:
@@ -109,7 +114,8 @@ class Ranker:
             nid: (1.0 - b) * p + (b * lex.get(nid, 0.0) / best if best > 0 else 0.0)
             for nid, p in probs.items()
         }
-        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.needs.index(kv[0])))
+        order = self._order
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], order[kv[0]]))
         out: list[tuple[str, float]] = []
         if not ranked:
             return out
