@@ -205,6 +205,8 @@ class ReadOnlyScreen(Screen):
 
     def look_again(self) -> None:
         """Read the file again if it changed, and see whether the other window let go."""
+        if self not in self.app.screen_stack:
+            return  # a tick due as this screen left
         signature = self._stat()
         if signature is not None and signature != self._signature:
             self._signature = signature
