@@ -154,6 +154,12 @@ STEP_HELP = {
         "Choose a dark or a light look; it is remembered. Default turn and time-out lengths, "
         "and the keys, are in the settings file shown here."
     ),
+    "read-only": (
+        "This session is open in another accord window, so here you can only read it: "
+        "nothing you do here changes it. Arrow keys or Page Up/Down scroll; Escape goes back "
+        "home. To carry on, use the other window. Once it lets go of the session, this one "
+        "offers to open it here (o)."
+    ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "
         "the time you named. If you need longer, ask for a specific amount of extra time."

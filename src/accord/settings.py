@@ -67,6 +67,8 @@ BINDING_IDS: dict[str, str] = {
     "agreements.search": "search the agreements",
     "agreements.filter": "show only one status",
     "review.back": "back to the list",
+    "readonly.home": "from a session open in another window: back home",
+    "readonly.open": "open it here, once the other window has let go of it",
     "review.kept": "mark the agreement kept",
     "review.retire": "retire the agreement, with why",
     "review.renegotiate": "renegotiate: start a conversation from it",

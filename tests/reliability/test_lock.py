@@ -11,7 +11,7 @@ import pytest
 from accord.cli.main import main
 from accord.storage.lock import SessionLock, is_locked, lock_path
 from accord.ui.app import make_app
-from tests.reliability.crash import SETTLE, play, step_index
+from tests.reliability.crash import SETTLE, TOPIC, play, step_index
 from tests.reliability.pty_app import Terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs fcntl and a pty")
@@ -27,7 +27,9 @@ def test_a_lock_is_exclusive_and_released(tmp_path):
     assert oct(lock_path(tmp_path, "20261121-120000-abcd").stat().st_mode & 0o777) == "0o600"
 
 
-async def test_the_app_will_not_open_a_session_open_elsewhere(isolated_data, paused_factory, store):
+async def test_the_app_only_shows_a_session_open_elsewhere(isolated_data, paused_factory, store):
+    from accord.ui.screens.readonly import ReadOnlyScreen
+
     data_dir = isolated_data
     session = paused_factory()
     store.save(session)
@@ -40,15 +42,16 @@ async def test_the_app_will_not_open_a_session_open_elsewhere(isolated_data, pau
             await pilot.pause()
             app.open_session(session.id)
             await pilot.pause()
-            assert app.session is None
-            assert any("another accord window" in str(n.message)
-                       for n in app._notifications)
+            assert app.session is None  # not opened: shown to read
+            assert isinstance(app.screen, ReadOnlyScreen)
+            assert "another accord window" in str(app.screen.query_one("#readonly-title")
+                                                  .render())
     finally:
         other.release()
     assert store.session_path(session.id).read_bytes() == before
 
 
-def test_two_accords_on_one_session(tmp_path, capsys):
+def test_two_accords_on_one_session(tmp_path):
     folder = tmp_path / "data"
     with Terminal(["--data-dir", str(folder)]) as first:
         assert first.wait_for("read this", timeout=30)
@@ -56,12 +59,18 @@ def test_two_accords_on_one_session(tmp_path, capsys):
         play(first, folder, 0, step_index("speak-1"))
         (path,) = folder.glob("*.session.toml")
         session_id = path.name.split(".")[0]
-        # A second accord, from the command line: told clearly, exits non-zero.
-        assert main(["resume", "--data-dir", str(folder)]) == 1
-        assert "another accord window" in capsys.readouterr().err
+        before = path.read_bytes(), path.stat().st_mtime_ns
+        # A second accord, from the command line: told clearly, and shown it to read.
         with Terminal(["resume", session_id, "--data-dir", str(folder)]) as second:
-            assert second.wait_for("another accord window", timeout=30, since_mark=False)
-            assert second.wait(timeout=20) == 1
+            assert second.wait_for("read only here", timeout=30, since_mark=False)
+            assert second.wait_for(f"{TOPIC}  Conversation · started", timeout=10,
+                                   since_mark=False)
+            second.mark()
+            second.press("escape")
+            assert second.wait_for("Paused sessions", timeout=20)
+            second.press("ctrl+q")
+            assert second.wait(timeout=20) == 0
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
         # The first goes on as if nothing happened.
         first.mark()
         first.type("still mine")
@@ -73,3 +82,27 @@ def test_two_accords_on_one_session(tmp_path, capsys):
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
     assert saved["turns"][0]["statements"][0]["text"] == "still mine"
     assert saved["status"] == "paused"
+
+
+def test_resume_says_clearly_that_it_opens_read_only(tmp_path, capsys, monkeypatch,
+                                                     paused_factory):
+    """`accord resume` in a second terminal: the clear message, then the app (read-only)."""
+    import accord.cli.main as cli
+    from accord.storage.store import Store
+
+    session = paused_factory()
+    Store(tmp_path).save(session)
+    launched = []
+    monkeypatch.setattr(cli, "_launch", lambda folder, resume=None: launched.append(resume) or 0)
+    other = SessionLock(lock_path(tmp_path, session.id))
+    assert other.acquire()
+    try:
+        assert main(["resume", "--data-dir", str(tmp_path)]) == 0
+        assert "another accord window" in capsys.readouterr().err
+        assert main(["resume", session.id, "--data-dir", str(tmp_path)]) == 0
+        assert "read only" in capsys.readouterr().err
+    finally:
+        other.release()
+    assert launched == [session.id, session.id]
+    assert main(["resume", session.id, "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""  # not open anywhere: nothing to say

@@ -136,6 +136,7 @@ class Scene:
     first_run: bool = False
     keys: tuple[str, ...] = ()
     extra: tuple[Callable[[], Session], ...] = ()
+    locked: bool = False  # another accord has the session open: it is shown read-only
 
 
 SCENES: dict[str, Scene] = {
@@ -161,6 +162,7 @@ SCENES: dict[str, Scene] = {
     "done": Scene(ready_to_close, keys=("ctrl+n",)),
     "agreements": Scene(extra=(closed,), keys=("a",)),
     "palette": Scene(talking, keys=("ctrl+p",)),
+    "read_only": Scene(sorting, locked=True),
 }
 
 
@@ -181,6 +183,12 @@ def build_app(name: str, data_dir: Path, theme: str = "dark") -> AccordApp:
         store.save(session)
         resume = session.id if scene.open_it else None
     app = make_app(data_dir, resume=resume, clock=FakeClock())
+    if scene.locked and resume is not None:
+        from accord.storage.lock import SessionLock, lock_path
+
+        other = SessionLock(lock_path(data_dir, resume))  # as the other accord holds it
+        other.acquire()
+        app.other_window_lock = other  # held as long as the app lives
     app.loaded_settings = Loaded(Settings(theme=theme), Path("config", "settings.toml"))
     app.animation_level = "none"  # no scrolling mid-way when the picture is taken
     return app

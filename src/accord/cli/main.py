@@ -178,11 +178,12 @@ def _resume(folder: Path, session_id: str | None) -> int:
 
 
 def _not_locked(folder: Path, session_id: str) -> str:
-    """The id, unless another accord has that session open (then a clear error)."""
-    from accord.storage.lock import BUSY_MESSAGE, is_locked
+    """The id to open. If another accord has that session open, say so: the app then shows
+    it read-only."""
+    from accord.storage.lock import READ_ONLY_MESSAGE, is_locked
 
     if is_locked(folder, session_id):
-        raise CliError(BUSY_MESSAGE)
+        print(f"accord: {READ_ONLY_MESSAGE}", file=sys.stderr)
     return session_id
 
 

@@ -18,9 +18,9 @@ except ImportError:  # pragma: no cover - Windows
 
 LOCK_MODE = 0o600
 
-BUSY_MESSAGE = (
-    "This session is open in another accord window right now. Pause or finish it there "
-    "first; meanwhile `accord sessions` shows it here."
+READ_ONLY_MESSAGE = (
+    "This session is open in another accord window right now, so it opens here to read "
+    "only. Carry on in that window, or pause it there to carry on here."
 )
 
 

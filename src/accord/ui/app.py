@@ -14,7 +14,7 @@ from textual.binding import Binding
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
 from accord.settings import Loaded
-from accord.storage.lock import BUSY_MESSAGE, SessionLock, lock_path
+from accord.storage.lock import SessionLock, lock_path
 from accord.storage.store import Store, UnreadableFile
 from accord.ui.text import printable
 
@@ -189,8 +189,10 @@ class AccordApp(App[None]):
             self.notify("That session is closed; its agreements are in the review.")
             return
         if not self._take_lock(session.id):
-            self.notify(BUSY_MESSAGE, title="Open somewhere else", severity="warning",
-                        timeout=12)
+            # Open in another accord: show it here to read, never to change.
+            from accord.ui.screens.readonly import ReadOnlyScreen
+
+            self.push_screen(ReadOnlyScreen(session))
             return
         rules.resume(session, self.now())  # a running time-out keeps its own clock
         self.session = session

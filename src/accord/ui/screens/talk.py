@@ -164,7 +164,14 @@ class TalkScreen(SessionScreen):
             + fmt("\n\n$speaker, did that land?", speaker=speaker)
         )
 
+    def gone(self) -> bool:
+        """True once this screen has left (a pause, the next step): its timers may still fire
+        once before it is removed, and must then do nothing."""
+        return self.app.session is None or self not in self.app.screen_stack
+
     def tick(self) -> None:
+        if self.gone():
+            return
         session = self.session
         floor = session.floor
         elapsed = floor.elapsed(self.app.now())
@@ -238,7 +245,7 @@ class TalkScreen(SessionScreen):
             rules.save_draft(self.session, editor.text[:MAX_STATEMENT_CHARS], self.app.now())
 
     def save_draft(self) -> None:
-        if self.app.session is None or self.app.session.step != Step.TALK:
+        if self.gone() or self.app.session.step != Step.TALK:
             return
         before = self.session.floor.draft
         self.collect_draft()
@@ -246,7 +253,7 @@ class TalkScreen(SessionScreen):
             self.app.save()
 
     def coach(self) -> None:
-        if self.phase != Phase.SPEAKING:
+        if self.gone() or self.phase != Phase.SPEAKING:
             return
         hint = language.coaching_hint(language.analyze(self.editor_text()[:MAX_STATEMENT_CHARS]))
         self.query_one("#coach", Static).update(fmt("[i]$hint[/i]", hint=hint) if hint else "")

@@ -90,15 +90,18 @@ class TimeoutScreen(Screen):
     def __init__(self, planned_return: datetime | None = None) -> None:
         super().__init__()
         self._planned_return = planned_return  # only for a time-out outside a session
+        self._outside_session = planned_return is not None
         self._started = monotonic()
 
     @property
-    def planned_return(self) -> datetime:
+    def planned_return(self) -> datetime | None:
+        """When the time-out ends; None once the session's time-out is over (or the session
+        closed), while this screen is on its way out."""
+        if self._outside_session:
+            return self._planned_return
         session = self.app.session
-        if session is not None and session.active_timeout is not None:
-            return session.active_timeout.planned_return
-        assert self._planned_return is not None
-        return self._planned_return
+        timeout = session.active_timeout if session is not None else None
+        return timeout.planned_return if timeout is not None else None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="calm"):
@@ -147,12 +150,16 @@ class TimeoutScreen(Screen):
             **{f"c{i}": c for i, (_, c) in enumerate(found)})
 
     def remaining(self) -> int:
-        return max(0, int((self.planned_return - self.app.now()).total_seconds()))
+        back = self.planned_return
+        return 0 if back is None else max(0, int((back - self.app.now()).total_seconds()))
 
     def tick(self) -> None:
+        back = self.planned_return
+        # A tick already due when the time-out ended and this screen left: nothing to show.
+        if back is None or self not in self.app.screen_stack:
+            return
         left = self.remaining()
         self.query_one("#countdown", Digits).update(minutes_and_seconds(left))
-        back = self.planned_return
         text = (
             f"Back together at {back:%H:%M}"
             + ("" if back.date() == self.app.now().date() else f" on {back:%a %d %b}")
