@@ -289,17 +289,45 @@ def run_cli(folder: Path, *args: str) -> tuple[float, float, int, float]:
     return elapsed, usage.ru_maxrss / 1024, len(out), usage.ru_utime + usage.ru_stime
 
 
-def review_once(folder: Path, count: int) -> dict:
+SEARCH = "quiet even"  # typed one key at a time into the review's search
+
+
+def search_counts(folder: Path) -> list[int]:
+    """How many agreements each prefix of SEARCH leaves shown (the app's own filter)."""
+    from accord.storage.index import Index
+    from accord.ui.screens.agreements import filtered, index_entries
+
+    entries = index_entries(Index(Store(folder)).scan())
+    return [len(filtered(entries, "all", SEARCH[:n])) for n in range(1, len(SEARCH) + 1)]
+
+
+def review_once(folder: Path, count: int, counts: list[int]) -> dict:
+    total = count * 4
     term = Terminal([ACCORD], {"ACCORD_DATA_DIR": str(folder)})
     try:
         home = term.wait_for(HOME) - term.started
         term.settle()
         sent = term.press("a")
-        review = term.wait_for(f"{count * 4} in all") - sent
+        review = term.wait_for(f"{total} in all") - sent
+        term.settle()
+        line = next(n for n, text in enumerate(term.screen.display) if "Search:" in text)
+        term.press("/")
+        term.settle()
+        keys = []
+        for n, shown in enumerate(counts, start=1):
+            typed = SEARCH[:n]
+            title = "in all" if shown == total else f"{shown} of {total} shown"
+
+            def done(screen: str, typed=typed, title=title) -> bool:
+                return (term.screen.display[line].strip().startswith(typed.strip())
+                        and title in screen)
+
+            sent = term.press(SEARCH[n - 1])
+            keys.append(term.wait_for(done) - sent)
         rss = term.peak_rss_mb()
     finally:
         term.close()
-    return {"home": home, "review": review, "rss": rss}
+    return {"home": home, "review": review, "rss": rss, "keys": keys}
 
 
 def bench_history(sizes: list[int], repeats: int) -> dict:
@@ -308,12 +336,16 @@ def bench_history(sizes: list[int], repeats: int) -> dict:
         folder = history_folder(count)
         (folder / ".accord-index.json").unlink(missing_ok=True)
         first_cli = run_cli(folder, "agreements", "--json")  # reads every file, builds the index
-        runs = [review_once(folder, count) for _ in range(repeats)]
+        counts = search_counts(folder)
+        runs = [review_once(folder, count, counts) for _ in range(repeats)]
         cli = [run_cli(folder, "agreements", "--json") for _ in range(repeats)]
         out[count] = {
             "home": statistics.median(r["home"] for r in runs),
             "review": statistics.median(r["review"] for r in runs),
             "app_rss": max(r["rss"] for r in runs),
+            "search_p50": pct([k for r in runs for k in r["keys"]], 50),
+            "search_p95": pct([k for r in runs for k in r["keys"]], 95),
+            "search_max": max(k for r in runs for k in r["keys"]),
             "first_cli": first_cli[0],
             "cli": statistics.median(c[0] for c in cli),
             "first_cli_cpu": first_cli[3],
