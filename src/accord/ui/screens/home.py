@@ -123,6 +123,13 @@ class HomeScreen(Screen):
             self._rescan = False
             self.refresh_lists()
 
+    @work(thread=True, group="home-read-ahead", exclusive=True, exit_on_error=False)
+    def read_ahead(self, session_id: str) -> None:
+        """The session r would resume, read and rendered before it is asked for."""
+        from accord.ui import preload
+
+        preload.read_ahead(self.app, session_id)
+
     def show_lists(self, scan: IndexScan) -> None:
         sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
@@ -130,6 +137,7 @@ class HomeScreen(Screen):
         if sessions:
             paused.add_options(session_option(s) for s in sessions)
             paused.highlighted = 0
+            self.read_ahead(sessions[0]["row"]["id"])
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
         self.show_due(scan, self.app.now().date())
