@@ -12,6 +12,7 @@ synth.py (seeded) and is cached under the system's temporary folder.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import platform
@@ -214,6 +215,7 @@ def bench_save(turns: int, steps: int) -> dict:
     import tomli_w
 
     from accord.storage.codec import session_to_dict
+    from accord.storage.render import render_session
 
     folder = fresh("save")
     session = synth.long_session(turns)
@@ -244,12 +246,15 @@ def bench_save(turns: int, steps: int) -> dict:
             rules.reflect(session, "So you feel " + synth.sentence(rng)[8:60], now)
         else:
             rules.answer(session, Landed.YES, now)
+        # Rendering alone, timed with a copy of the store's turn cache (so the timed save
+        # below finds the cache exactly as it would without this line).
+        cache = copy.deepcopy(store._turns[1])
         started = time.perf_counter()
-        path, data = store.prepare(session)
-        rendered = time.perf_counter()
-        store.commit(path, data)
+        render_session(session, cache)
+        renders.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        store.save(session)
         times.append(time.perf_counter() - started)
-        renders.append(rendered - started)
     shutil.rmtree(folder, ignore_errors=True)
     return {"turns": turns, "kb": size / 1024, "steps": steps, "p50": pct(times, 50),
             "p95": pct(times, 95), "max": max(times), "first": first,
@@ -455,8 +460,8 @@ def write_report(results: dict, path: Path) -> None:
              ms(r["p50"]), ""),
             (f"Save after a step, p95 ({r['steps']} steps)", ms(r["p95"]), "≤ 10 ms",
              r["p95"] <= 0.01),
-            ("Of which the screen waits for (rendering; the app writes in a background "
-             "thread), p95", ms(r["render_p95"]), "≤ 10 ms", r["render_p95"] <= 0.01),
+            ("Of which rendering the text (the rest is writing, fsync and rename), p95",
+             ms(r["render_p95"]), ""),
             ("Worst save", ms(r["max"]), ""),
             ("First save of a session (nothing cached yet)", ms(r["first"]), ""),
             ("For comparison: tomli_w.dumps of the whole file", ms(r["plain_dumps"]), ""),
@@ -480,7 +485,12 @@ def write_report(results: dict, path: Path) -> None:
         for count, r in h.items():
             rows += [
                 (f"{int(count):,} sessions: home screen (launch to drawn)", ms(r["home"]), ""),
-                (f"{int(count):,} sessions: agreements review, first paint", ms(r["review"]), ""),
+                (f"{int(count):,} sessions: agreements review, first paint", ms(r["review"]),
+                 *(("≤ 50 ms", r["review"] <= 0.05) if int(count) == 5000 else ("",))),
+                (f"{int(count):,} sessions: search as you type in the review, per key p50 / p95 "
+                 "(worst)", f"{ms(r['search_p50'])} / {ms(r['search_p95'])} "
+                 f"({ms(r['search_max'])})",
+                 *(("p95 ≤ 50 ms", r["search_p95"] <= 0.05) if int(count) == 5000 else ("",))),
                 (f"{int(count):,} sessions: app peak memory (home, then the review)",
                  f"{r['app_rss']:.0f} MB", *target(count, r["app_rss"])),
                 (f"{int(count):,} sessions: `accord agreements --json`, first run (reads every "
@@ -493,10 +503,14 @@ def write_report(results: dict, path: Path) -> None:
         table("5. History at scale", "python benchmarks/run.py history", rows,
               "Each session has 10 to 40 turns and four agreements both confirmed (every 50th "
               "is paused). Medians of three runs. Home screen: from launch until it is drawn "
-              "(with more than 100 sessions the paused list is filled in from a background "
-              "thread just after). The agreements review puts every agreement in one table "
-              "(20,000 rows at 5,000 sessions); on this branch it has no search, so per-key "
-              "filtering is not measured.")
+              "(with more than 100 sessions its lists are filled in from a background thread "
+              "just after). Agreements review: from pressing a on the home screen until "
+              "\"N in all\" is on screen (20,000 agreements at 5,000 sessions). Search: "
+              f"\"{SEARCH}\" typed one key at a time, each key timed until the search box "
+              "shows it and the count of matching agreements is on screen (three runs of "
+              f"{len(SEARCH)} keys). The `accord agreements --json` first run reads every file "
+              "and builds the index (its folder's index is removed first); later runs read the "
+              "index.")
     if "engine" in results:
         r = results["engine"]
         table("6. Reflection engine", "python benchmarks/run.py engine", [
