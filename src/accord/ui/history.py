@@ -25,6 +25,15 @@ def many_files(folder) -> bool:
     return count > BACKGROUND_SCAN_FILES
 
 
+def long_history(app) -> bool:
+    """Whether the app's folder is best scanned in a thread (judged by the last scan, if any,
+    so that thousands of names need not be listed on the UI thread)."""
+    last = last_scan(app)
+    if last is not None:
+        return len(last.summaries) + len(last.problems) > BACKGROUND_SCAN_FILES
+    return many_files(app.store.root)
+
+
 def shared_index(app) -> Index:
     index = getattr(app, "_history_index", None)
     if index is None or index.store is not app.store:

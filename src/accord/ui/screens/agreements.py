@@ -169,9 +169,11 @@ class AgreementsScreen(Screen):
         self._scanning = self._rescan = False
         self._scanned_once = False
         last = history.last_scan(self.app)
-        if last is not None:  # shown at once, replaced when the fresh scan is done
+        if last is not None:  # shown at once; a fresh scan follows once it is on screen
             self.show_scan(last)
-        self.reload()
+            self.call_after_refresh(self.reload)
+        else:
+            self.reload()
         self.query_one(DataTable).focus()
         self.call_after_refresh(self.on_resize)
 
@@ -181,7 +183,7 @@ class AgreementsScreen(Screen):
     def reload(self) -> None:
         """Scan again (only changed files are read): a review saved elsewhere shows at once.
         A long history is scanned in a thread."""
-        if not history.many_files(self.app.store.root):
+        if not history.long_history(self.app):
             self.show_scan(history.scan(self.app))
         elif self._scanning:
             self._rescan = True
@@ -240,8 +242,13 @@ class AgreementsScreen(Screen):
         base = self.entries
         if last is not None and last[0] == self.status and last[1] and search.startswith(last[1]):
             base = last[2]
-        self.shown = filtered(base, self.status, search)
-        self._last_filter = (self.status, search, self.shown)
+        shown = filtered(base, self.status, search)
+        self._last_filter = (self.status, search, shown)
+        if table.columns and self.what_width() == self._what_width and len(shown) == len(
+                self.shown) and all(a is b for a, b in zip(shown, self.shown, strict=True)):
+            self.update_title(search)  # the same rows: nothing to draw again
+            return
+        self.shown = shown
         if self.what_width() != self._what_width or not table.columns:
             self._what_width = self.what_width()
             table.clear(columns=True)

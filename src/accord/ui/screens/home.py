@@ -19,6 +19,9 @@ from accord.ui.text import fmt
 
 #: The home screen lists this many agreements to look at; the review (a) has them all.
 DUE_SHOWN = 20
+#: At start-up a long history is read this long after the home screen is drawn, so the first
+#: keys are answered at once (reading the index file holds the interpreter for a moment).
+START_SCAN_DELAY = 0.3
 
 
 def session_option(summary: dict) -> Option:
@@ -89,7 +92,7 @@ class HomeScreen(Screen):
     def refresh_lists(self) -> None:
         """A small folder is read at once; a long history in a thread, so the screen is there
         at once and the lists follow."""
-        if not history.many_files(self.app.store.root):
+        if not history.long_history(self.app):
             self.show_lists(history.scan(self.app))
         elif self._scanning:
             self._rescan = True
@@ -99,7 +102,10 @@ class HomeScreen(Screen):
             if not paused.option_count:
                 paused.add_option(
                     Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
-            self.scan_in_background()
+            if history.last_scan(self.app) is None:  # starting up: answer keys first
+                self.set_timer(START_SCAN_DELAY, self.scan_in_background)
+            else:
+                self.scan_in_background()
 
     @work(thread=True, group="home-scan", exit_on_error=False)
     def scan_in_background(self) -> None:
