@@ -111,14 +111,15 @@ def test_deleted_and_added_files(store):
 
 @pytest.mark.parametrize("damage", [
     b"", b"{not json", b"\xff\xfe", b"[]", b'{"version": 99, "files": {}}',
-    b'{"version": 1, "files": []}',
+    b'{"version": 2, "files": []}', b'{"version": 1, "files": {}}',
 ])
 def test_damaged_index_is_rebuilt(store, damage):
     fill(store, 3)
     Index(store).scan()
     (store.root / INDEX_FILE).write_bytes(damage)
     assert_same_as_reading_everything(store)
-    assert json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))["version"] == 1
+    stored = json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))
+    assert stored["version"] == index_module.VERSION
 
 
 def test_damaged_entries_are_read_from_the_files(store, reads):
@@ -194,3 +195,60 @@ def test_missing_folder(store):
     scan = Index(store).scan()
     assert scan.summaries == [] and scan.problems == []
     assert not store.root.exists()
+
+
+def test_an_index_from_the_first_version_is_rebuilt(store, reads):
+    """Version 1 entries lack what the agreements review needs, so they are never used."""
+    fill(store, 2)
+    Index(store).scan()
+    path = store.root / INDEX_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    reads.clear()
+    Index(store).scan()
+    assert len(reads) == 2
+    assert_same_as_reading_everything(store)
+
+
+def test_due_and_next_checkin_match_the_domain(store):
+    from datetime import date
+
+    from accord.domain import lifecycle
+
+    sessions = fill(store, 4)
+    c = build_session(start=T0 + timedelta(days=5), topic="Check")
+    c.kind = "check-in"
+    c.next_checkin = date(2024, 5, 8)
+    age(store.save(c), 7)
+    sessions.append(c)
+    scan = Index(store).scan()
+    for today in (T0.date(), T0.date() + timedelta(days=20), T0.date() + timedelta(days=400)):
+        due, upcoming = lifecycle.due(sessions, today)
+        rows_due, rows_upcoming = scan.due(today)
+        assert [(d.session.id, d.agreement.id) for d in due] == [
+            (r["session"], r["id"]) for r in rows_due]
+        assert [(d.session.id, d.agreement.id) for d in upcoming] == [
+            (r["session"], r["id"]) for r in rows_upcoming]
+    assert scan.next_checkin() == lifecycle.next_checkin(sessions)
+
+
+def test_one_index_kept_in_memory_still_sees_changes(store, reads):
+    """An app keeps one Index; a file changed by anyone else is still read again."""
+    sessions = fill(store, 2)
+    kept = Index(store)
+    kept.scan()
+    reads.clear()
+    assert kept.scan().summaries and reads == []
+    path = store.session_path(sessions[0].id)
+    path.write_text(path.read_text(encoding="utf-8").replace("Topic 0", "Topic Y"),
+                    encoding="utf-8")
+    age(path, 200)
+    Index(store).scan()  # another program rewrites the index meanwhile
+    reads.clear()
+    scan = kept.scan()
+    assert reads == []  # the other program's index already has the new summary
+    assert "Topic Y" in [row["topic"] for row in scan.session_rows()]
+    (store.root / INDEX_FILE).write_bytes(b"{broken")
+    assert_same_as_reading_everything(store)
+    assert "Topic Y" in [row["topic"] for row in kept.scan().session_rows()]

@@ -84,7 +84,7 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
         await pilot.press("slash")
         await type_text(pilot, "kim washes")
         await pilot.pause()
-        assert [e.agreement.what for e in listing.shown] == [weekdays_kim]
+        assert [e.what for e in listing.shown] == [weekdays_kim]
         await pilot.press("enter")  # back to the table
         await pilot.press("enter")  # open it
         await pilot.pause()
@@ -111,14 +111,14 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
             await pilot.press("f")
         await pilot.pause()
         assert listing.status == "retired"
-        assert [e.agreement.what for e in listing.shown] == [weekdays_kim]
+        assert [e.what for e in listing.shown] == [weekdays_kim]
         await pilot.press("f", "slash", "escape")  # back to all; clear the search
         await pilot.pause()
         assert listing.status == "all" and len(listing.shown) == 4
 
         # Renegotiate the Sundays agreement from the dishes session.
         row = next(n for n, e in enumerate(listing.shown)
-                   if e.session.id == dishes.id and e.agreement.what == sundays)
+                   if e.session_id == dishes.id and e.what == sundays)
         listing.query_one("#agreement-table").move_cursor(row=row)
         await pilot.press("enter")
         await pilot.pause()
@@ -143,7 +143,7 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
         await pilot.pause()
         listing = app.screen
         row = next(n for n, e in enumerate(listing.shown)
-                   if e.session.id == dishes.id and e.agreement.what == sundays)
+                   if e.session_id == dishes.id and e.what == sundays)
         listing.query_one("#agreement-table").move_cursor(row=row)
         await pilot.press("enter")
         await pilot.pause()

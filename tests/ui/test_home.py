@@ -60,9 +60,9 @@ async def test_first_run_starts_in_the_name_field_and_keeps_the_names(app_factor
 
 async def test_a_long_history_is_read_after_the_home_screen_appears(app_factory, store,
                                                                     paused_factory, monkeypatch):
-    from accord.ui.screens import home
+    from accord.ui import history
 
-    monkeypatch.setattr(home, "BACKGROUND_SCAN_FILES", 2)  # three files count as "long" here
+    monkeypatch.setattr(history, "BACKGROUND_SCAN_FILES", 2)  # three files count as "long" here
     for topic in ("Bins", "Holidays", "Weekends"):
         store.save(paused_factory(topic=topic))
     app = app_factory()

@@ -188,17 +188,19 @@ def _not_locked(folder: Path, session_id: str) -> str:
 
 
 def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | None = None) -> int:
-    if what == "sessions":  # rows are all it needs, and the summary index has them
+    if what == "agreements" and args is not None and args.ics:
+        scan = Store(folder).scan()  # a calendar needs whole sessions
+    else:  # rows are all it needs, and the summary index has them
         from accord.storage.index import Index
 
         scan = Index(Store(folder)).scan()
-    else:  # exports and filters need whole sessions
-        scan = Store(folder).scan()
     _report_problems(scan)
     if what == "sessions":
         rows, show = scan.session_rows(), _print_sessions
     else:
-        rows, show = agreement_rows(scan.sessions), _print_agreements
+        rows = (agreement_rows(scan.sessions) if isinstance(scan, ScanResult)
+                else scan.agreement_rows())
+        show = _print_agreements
         if args is not None:
             return _agreements(folder, scan, rows, args)
     if as_json:
@@ -222,7 +224,7 @@ def today() -> date:
     return datetime.now().astimezone().date()
 
 
-def _agreements(folder: Path, scan: ScanResult, everything: list[dict],
+def _agreements(folder: Path, scan, everything: list[dict],
                 args: argparse.Namespace) -> int:
     from accord.cli import export
 

@@ -11,36 +11,57 @@ version or unwritable is simply rebuilt (or done without). Nothing is ever lost 
 
 A file changed within two seconds of being read is not trusted to the index (some file
 systems keep modification times to the second or two), so it is read again next time.
+
+One :class:`Index` kept by a running app also keeps the entries it last read or wrote in
+memory, with the index file's own signature: while that file is unchanged a rescan only
+``stat``s the session files. Scans may run in threads; one Index scans one at a time.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from accord.domain.lifecycle import REVIEWABLE, UPCOMING_DAYS
 from accord.domain.model import Session, Status
 from accord.storage.atomic import write_atomic
 from accord.storage.store import Store, UnreadableFile
 from accord.storage.views import agreement_rows, session_rows
 
 INDEX_FILE = ".accord-index.json"
-VERSION = 1
+VERSION = 2  # 2: what the agreements review and the home screen's due list need
 RACY_NS = 2_000_000_000  # files this fresh are read again next time
 
 
 def summarise(session: Session) -> dict:
     """What listings need from one session, as plain JSON-ready data."""
     when = session.paused_at or session.updated
+    agreements = agreement_rows([session])
+    names = [session.name("a"), session.name("b")]
     return {
         "row": session_rows([session])[0],
-        "agreements": agreement_rows([session]),
-        "names": [session.name("a"), session.name("b")],
+        "agreements": agreements,
+        "search": [search_text(row, names) for row in agreements],
+        "names": names,
         "when": f"{when:%a %d %b %H:%M}",
         "order": session.updated.timestamp(),
+        "seeded_from": session.seeded_from,
+        "closed_at": session.closed_at.isoformat() if session.closed_at else "",
+        "next_checkin": session.next_checkin.isoformat() if session.next_checkin else "",
     }
+
+
+def search_text(row: dict, names: list[str]) -> str:
+    """What a search in the agreements review looks through for one agreement row,
+    case-folded: what, who, when, rhythm, how it works, topic, issue and both names."""
+    words = (row["what"], row["who"], row["when"], row["rhythm"], row["success"],
+             row["topic"], row["issue"], *names)
+    return " ".join(words).casefold()
 
 
 @dataclass
@@ -64,6 +85,35 @@ class IndexScan:
         """Sessions that were paused or cut off before they could pause, newest first."""
         return [s for s in self.summaries if s["row"]["status"] != Status.CLOSED.value]
 
+    def due(self, today: date, upcoming_days: int = UPCOMING_DAYS) -> tuple[list[dict],
+                                                                              list[dict]]:
+        """Like :func:`accord.domain.lifecycle.due`, as agreement rows: those whose review
+        date has come, and those within ``upcoming_days``, each soonest first."""
+        day, horizon = today.isoformat(), (today + timedelta(days=upcoming_days)).isoformat()
+        now_due, upcoming = [], []
+        for summary in self.summaries:
+            for row in summary["agreements"]:
+                on = row["review_on"]
+                if row["status"] not in REVIEWABLE or not on:
+                    continue
+                if on <= day:
+                    now_due.append(row)
+                elif on <= horizon:
+                    upcoming.append(row)
+        now_due.sort(key=lambda row: (row["review_on"], row["id"]))
+        upcoming.sort(key=lambda row: (row["review_on"], row["id"]))
+        return now_due, upcoming
+
+    def next_checkin(self) -> date | None:
+        """Like :func:`accord.domain.lifecycle.next_checkin`: the check-in date planned at
+        the latest closed check-in, if any."""
+        closed = [s for s in self.summaries if s["row"]["kind"] == "check-in"
+                  and s["row"]["status"] == Status.CLOSED.value and s["closed_at"]]
+        if not closed:
+            return None
+        planned = max(closed, key=lambda s: datetime.fromisoformat(s["closed_at"]))
+        return date.fromisoformat(planned["next_checkin"]) if planned["next_checkin"] else None
+
 
 def _valid(entry: object) -> bool:
     return (
@@ -74,9 +124,14 @@ def _valid(entry: object) -> bool:
         and isinstance(entry.get("row"), dict)
         and isinstance(entry.get("agreements"), list)
         and all(isinstance(row, dict) for row in entry["agreements"])
+        and isinstance(entry.get("search"), list)
+        and len(entry["search"]) == len(entry["agreements"])
+        and all(isinstance(text, str) for text in entry["search"])
         and isinstance(entry.get("names"), list)
         and isinstance(entry.get("when"), str)
         and isinstance(entry.get("order"), (int, float))
+        and all(isinstance(entry.get(key), str)
+                for key in ("seeded_from", "closed_at", "next_checkin"))
     )
 
 
@@ -86,9 +141,22 @@ class Index:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.path = Path(store.root) / INDEX_FILE
+        # The entries last read or written, with the index file's signature at that time.
+        self._memory: tuple[tuple[int, int, int], dict[str, dict]] | None = None
+        self._lock = threading.Lock()
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
     def _read(self) -> dict[str, dict]:
         """The entries on disk; anything wrong with the file means starting afresh."""
+        signature = self._signature()
+        if self._memory is not None and signature == self._memory[0]:
+            return self._memory[1]
         try:
             with open(self.path, "rb") as handle:
                 data = json.load(handle)
@@ -99,7 +167,10 @@ class Index:
         entries = data.get("files")
         if not isinstance(entries, dict):
             return {}
-        return {name: entry for name, entry in entries.items() if _valid(entry)}
+        valid = {name: entry for name, entry in entries.items() if _valid(entry)}
+        if signature is not None and len(valid) == len(entries):
+            self._memory = (signature, valid)
+        return valid
 
     def _write(self, entries: dict[str, dict]) -> None:
         data = json.dumps({"version": VERSION, "files": entries}, ensure_ascii=False,
@@ -107,32 +178,43 @@ class Index:
         try:
             write_atomic(self.path, data.encode("utf-8"))
         except OSError:
-            pass  # a read-only folder: work without the index
+            self._memory = None
+            return  # a read-only folder: work without the index
+        signature = self._signature()
+        self._memory = (signature, entries) if signature is not None else None
 
     def scan(self) -> IndexScan:
         """Summaries of every session file, reading only the files that changed."""
+        with self._lock:
+            return self._scan()
+
+    def _scan(self) -> IndexScan:
         result = IndexScan()
-        try:
-            paths = sorted(self.store.root.glob(f"*{Store.SESSION_SUFFIX}"))
+        root = self.store.root
+        try:  # names and stat() from one listing: cheap even for thousands of files
+            with os.scandir(root) as listing:
+                files = sorted((item.name, item) for item in listing
+                               if item.name.endswith(Store.SESSION_SUFFIX))
         except OSError:
             return result
         old = self._read()
         new: dict[str, dict] = {}
         changed = False
         found: list[tuple[str, dict]] = []
-        for path in paths:
+        for name, item in files:
             try:
-                stat = os.stat(path)
+                stat = item.stat()
             except OSError:
                 stat = None
             sig = [stat.st_mtime_ns, stat.st_size, stat.st_ino] if stat else None
-            entry = old.get(path.name)
+            entry = old.get(name)
             if sig is not None and entry is not None and entry["sig"] == sig:
-                new[path.name] = entry
-                found.append((path.name, entry))
+                new[name] = entry
+                found.append((name, entry))
                 continue
             changed = True
             now = time.time_ns()
+            path = root / name
             try:
                 session = self.store.load_path(path)
             except UnreadableFile as problem:

@@ -63,6 +63,26 @@ class TurnCache:
     def trim(self, count: int) -> None:
         del self._entries[count:]
 
+    def prime(self, session: Session, text: str) -> bool:
+        """Take each turn's text from ``text``, the file ``session`` was just read from, when
+        that file is laid out exactly as :func:`render_session` writes it (the parts around
+        the turns are rendered and compared, and "[[turns]]" must start exactly one block per
+        turn). Returns whether it could; if not, nothing is kept and turns render as usual."""
+        turns = session.turns
+        if not turns:
+            return False
+        head, tail = _layout(session)  # the file is head, then the blocks, then tail, "\n" between
+        header = f"[[{_TURNS}]]\n"
+        if not text.startswith(head + "\n" + header) or not text.endswith(tail):
+            return False
+        middle = text[len(head) + 1:len(text) - len(tail)]
+        bodies = middle[len(header):].split("\n" + header)
+        if len(bodies) != len(turns) or not all(body.endswith("\n") for body in bodies):
+            return False
+        self._entries = [[copy.deepcopy(turn), header + body, None]
+                         for turn, body in zip(turns, bodies, strict=True)]
+        return True
+
 
 def render_session(session: Session, cache: TurnCache | None = None) -> str:
     """The session file's text; ``cache`` keeps turn text between calls for one session."""
@@ -74,9 +94,15 @@ def render_session(session: Session, cache: TurnCache | None = None) -> str:
     if all(cache.inline(index) for index in range(len(turns))):
         # tomli_w writes such turns as one inline array: there is no block to reuse.
         return _dumps(session_to_dict(session))
+    head, tail = _layout(session)
+    return "\n".join([head, *blocks]) + tail
+
+
+def _layout(session: Session) -> tuple[str, str]:
+    """The text before the turns' blocks and after them (with its joining newline)."""
     # The rest of the file, in the codec's own key order: one turn stands in for all of them
     # so we learn where the turns go without rendering every turn as a dict.
-    data = session_to_dict(dataclasses.replace(session, turns=turns[:1]))
+    data = session_to_dict(dataclasses.replace(session, turns=session.turns[:1]))
     keys = list(data)
     cut = keys.index(_TURNS)
     before = {key: data[key] for key in keys[:cut]}
@@ -86,7 +112,4 @@ def render_session(session: Session, cache: TurnCache | None = None) -> str:
             after_tables[key] = data[key]
         else:  # tomli_w writes plain values before every table, in order
             before[key] = data[key]
-    parts = [_dumps(before), *blocks]
-    if after_tables:
-        parts.append(_dumps(after_tables))
-    return "\n".join(parts)
+    return _dumps(before), "\n" + _dumps(after_tables) if after_tables else ""

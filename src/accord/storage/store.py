@@ -142,6 +142,23 @@ class Store:
         self._remember(path)
         return path
 
+    def warm(self, session: Session) -> None:
+        """Render a session just read, without writing it, so that its next save reuses the
+        text of every unchanged turn (the first save of a long session is otherwise slow)."""
+        cache = TurnCache()
+        path = self.session_path(session.id)
+        known = self._known_good.get(path)
+        try:  # the turns' text straight from the file, if it is still the one just read
+            with open(path, "rb") as handle:
+                raw = handle.read()
+                same = known is not None and _signature(os.fstat(handle.fileno())) == known
+            primed = same and cache.prime(session, raw.decode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            primed = False
+        if not primed:
+            render_session(session, cache)
+        self._turns = (session.id, cache)
+
     def load(self, session_id: str) -> Session:
         return self.load_path(self.session_path(session_id))
 

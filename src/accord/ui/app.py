@@ -180,8 +180,10 @@ class AccordApp(App[None]):
 
     def open_session(self, session_id: str) -> None:
         """Resume a paused (or interrupted) session exactly where it stopped."""
+        from accord.ui import preload
+
         try:
-            session = self.store.load(session_id)
+            session = preload.take(self, session_id) or self.store.load(session_id)
         except (UnreadableFile, ValueError) as error:
             self.notify(str(error), title="Could not open that session", severity="error")
             return

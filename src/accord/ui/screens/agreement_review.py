@@ -143,18 +143,46 @@ class AgreementReviewScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        """Read the agreement (and any it replaces or was replaced by) from disk."""
-        scan = self.app.store.scan()
+        """Read the agreement's session from disk, with those of any agreement it replaces or
+        was replaced by; the summary index finds a renegotiation under way."""
+        self.owner = self.item = self.renegotiation = None
         try:
-            self.owner, self.item = lifecycle.find(
-                [s for s in scan.sessions if s.id == self.session_id], self.agreement_id)
-        except KeyError:
+            self.owner, self.item = lifecycle.find([self.app.store.load(self.session_id)],
+                                                   self.agreement_id)
+        except (KeyError, ValueError, UnreadableFile):
             self.owner = self.item = None
-        self.linked = {a.id: a for s in scan.sessions for a in s.agreements}
-        self.renegotiation = next(
-            (s for s in scan.sessions
-             if s.seeded_from == self.agreement_id and s.status != Status.CLOSED), None)
+        self.linked = {}
+        if self.item is not None:
+            self.linked = self.linked_agreements(self.owner, self.item)
+            if self.item.status == AgreementStatus.RENEGOTIATING:
+                self.renegotiation = self.find_renegotiation()
         self.show()
+
+    def linked_agreements(self, owner: Session, item: Agreement) -> dict[str, Agreement]:
+        """The agreements this one replaces or was replaced by, from their sessions' files."""
+        linked = {a.id: a for a in owner.agreements}
+        for other in (item.replaces, item.replaced_by):
+            if not other or other in linked:
+                continue
+            try:
+                session = self.app.store.load(lifecycle.owner_session_id(other))
+            except (ValueError, UnreadableFile):
+                continue
+            linked.update((a.id, a) for a in session.agreements)
+        return linked
+
+    def find_renegotiation(self) -> Session | None:
+        """The open conversation seeded with this agreement, if there is one."""
+        from accord.ui import history
+
+        for summary in history.scan(self.app).summaries:
+            if (summary["seeded_from"] == self.agreement_id
+                    and summary["row"]["status"] != Status.CLOSED.value):
+                try:
+                    return self.app.store.load(summary["row"]["id"])
+                except (ValueError, UnreadableFile):
+                    continue
+        return None
 
     def show(self) -> None:
         owner, item = self.owner, self.item

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 from textual import work
@@ -13,52 +12,41 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from accord.domain import lifecycle
-from accord.domain.model import Session, Status
-from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
-from accord.storage.store import ScanResult
+from accord.storage.index import IndexScan
+from accord.ui import history
 from accord.ui.text import fmt
 
-BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
+#: The home screen lists this many agreements to look at; the review (a) has them all.
+DUE_SHOWN = 20
+#: At start-up a long history is read this long after the home screen is drawn, so the first
+#: keys are answered at once (reading the index file holds the interpreter for a moment).
+START_SCAN_DELAY = 0.3
 
 
-def many_files(folder) -> bool:
-    """Whether the folder holds more sessions than can be read before the screen appears."""
-    try:
-        with os.scandir(folder) as entries:
-            count = sum(1 for entry in entries if entry.name.endswith(".session.toml"))
-    except OSError:
-        return False
-    return count > BACKGROUND_SCAN_FILES
-
-
-def resumable(sessions: list[Session]) -> list[Session]:
-    """Sessions that were paused, or cut off before they could pause (a crash, a dead battery)."""
-    return [s for s in sessions if s.status != Status.CLOSED]
-
-
-def session_option(session: Session) -> Option:
-    when = session.paused_at or session.updated
+def session_option(summary: dict) -> Option:
+    """A paused session, from its summary in the index."""
+    row = summary["row"]
     text = fmt(
         "[b]$topic[/b]  [dim]$names · $when[/dim]\n  $where",
-        topic=session.topic,
-        names=f"{session.name('a')} & {session.name('b')}",
-        when=f"{when:%a %d %b %H:%M}",
-        where=where_we_left_off(session),
+        topic=row["topic"],
+        names=" & ".join(summary["names"]),
+        when=summary["when"],
+        where=row["where"],
     )
-    return Option(text, id=session.id)
+    return Option(text, id=row["id"])
 
 
-def due_option(item: lifecycle.Due, today: date) -> Option:
-    days = (item.on - today).days
+def due_option(row: dict, today: date) -> Option:
+    """An agreement whose review is due or coming up, from its row in the index."""
+    days = (date.fromisoformat(row["review_on"]) - today).days
     if days <= 0:
         when = "[b $warning]due now[/]  "
     else:
         when = f"[dim]in {days} day{'s' if days != 1 else ''}[/dim]  "
-    return Option(fmt(when + "$what  [dim]· $topic[/dim]", what=item.agreement.what,
-                      topic=item.session.topic),
-                  id=f"{item.session.id}/{item.agreement.id}")
+    return Option(fmt(when + "$what  [dim]· $topic[/dim]", what=row["what"],
+                      topic=row["topic"]),
+                  id=f"{row['session']}/{row['id']}")
 
 
 class HomeScreen(Screen):
@@ -104,8 +92,8 @@ class HomeScreen(Screen):
     def refresh_lists(self) -> None:
         """A small folder is read at once; a long history in a thread, so the screen is there
         at once and the lists follow."""
-        if not many_files(self.app.store.root):
-            self.show_lists(self.app.store.scan())
+        if not history.long_history(self.app):
+            self.show_lists(history.scan(self.app))
         elif self._scanning:
             self._rescan = True
         else:
@@ -114,18 +102,26 @@ class HomeScreen(Screen):
             if not paused.option_count:
                 paused.add_option(
                     Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
-            self.scan_in_background()
+            if history.last_scan(self.app) is None:  # starting up: answer keys first
+                self.set_timer(START_SCAN_DELAY, self.scan_in_background)
+            else:
+                self.scan_in_background()
 
     @work(thread=True, group="home-scan", exit_on_error=False)
     def scan_in_background(self) -> None:
         try:
-            scan = self.app.store.scan()
+            scan = history.scan(self.app)
+            # The agreements review's list, made here, off the UI thread, before it is needed.
+            from accord.ui.screens.agreements import entries_for
+
+            entries_for(scan)
+            history.settle_memory()
         except BaseException:
             self.app.call_from_thread(self._scanned, None)
             raise
         self.app.call_from_thread(self._scanned, scan)
 
-    def _scanned(self, scan: ScanResult | None) -> None:
+    def _scanned(self, scan: IndexScan | None) -> None:
         self._scanning = False
         if scan is not None:
             self.show_lists(scan)
@@ -133,16 +129,24 @@ class HomeScreen(Screen):
             self._rescan = False
             self.refresh_lists()
 
-    def show_lists(self, scan: ScanResult) -> None:
-        sessions = resumable(scan.sessions)
+    @work(thread=True, group="home-read-ahead", exclusive=True, exit_on_error=False)
+    def read_ahead(self, session_id: str) -> None:
+        """The session r would resume, read and rendered before it is asked for."""
+        from accord.ui import preload
+
+        preload.read_ahead(self.app, session_id)
+
+    def show_lists(self, scan: IndexScan) -> None:
+        sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()
         if sessions:
             paused.add_options(session_option(s) for s in sessions)
             paused.highlighted = 0
+            self.read_ahead(sessions[0]["row"]["id"])
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
-        self.show_due(scan.sessions, self.app.now().date())
+        self.show_due(scan, self.app.now().date())
         problems = self.query_one("#problems", Static)
         if scan.problems:
             lines = "\n".join(f"  {p}" for p in scan.problems)
@@ -153,14 +157,14 @@ class HomeScreen(Screen):
         else:
             problems.update("")
 
-    def show_due(self, sessions: list[Session], today: date) -> None:
+    def show_due(self, scan: IndexScan, today: date) -> None:
         """Agreements whose review date has come, then those coming up soon."""
-        due, upcoming = lifecycle.due(sessions, today)
+        due, upcoming = scan.due(today)
         title = self.query_one("#due", Static)
         listing = self.query_one("#due-list", OptionList)
         listing.clear_options()
         listing.display = bool(due or upcoming)
-        planned = lifecycle.next_checkin(sessions)
+        planned = scan.next_checkin()
         checkin = ""
         if planned is not None:
             checkin = ("check-in due: press c" if planned <= today
@@ -170,7 +174,11 @@ class HomeScreen(Screen):
             return
         title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
                          n=len(due) or "none", c=f" · {checkin}" if checkin else ""))
-        listing.add_options(due_option(d, today) for d in due + upcoming)
+        listing.add_options(due_option(d, today) for d in (due + upcoming)[:DUE_SHOWN])
+        if len(due) + len(upcoming) > DUE_SHOWN:
+            listing.add_option(Option(fmt("[dim]$n more: press a for all your agreements[/dim]",
+                                          n=len(due) + len(upcoming) - DUE_SHOWN),
+                                      disabled=True))
         listing.highlighted = 0
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

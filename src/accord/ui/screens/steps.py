@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from accord.domain.model import Step
 from accord.ui.screens.base import SessionScreen
 
+#: Each step's screen as (module, class); only the module needed is imported.
+SCREENS = {
+    Step.PREPARE: ("prepare", "PrepareScreen"),
+    Step.TALK: ("talk", "TalkScreen"),
+    Step.SORT: ("sort", "SortScreen"),
+    Step.AGREE: ("agree", "AgreeScreen"),
+    Step.CLOSE: ("close", "CloseScreen"),
+    Step.DONE: ("close", "DoneScreen"),
+    Step.APPRECIATE: ("paired", "AppreciateScreen"),
+    Step.REVIEW: ("checkin_review", "CheckinReviewScreen"),
+    Step.REFLECT: ("paired", "ReflectScreen"),
+    Step.PLAN: ("checkin_plan", "PlanScreen"),
+    Step.FEELINGS: ("paired", "FeelingsScreen"),
+    Step.ACCOUNTS: ("paired", "AccountsScreen"),
+    Step.TRIGGERS: ("paired", "TriggersScreen"),
+    Step.OWN: ("paired", "OwnScreen"),
+    Step.DIFFERENTLY: ("paired", "DifferentlyScreen"),
+}
+
 
 def screen_for_step(step: Step) -> SessionScreen:
-    from accord.ui.screens import paired
-    from accord.ui.screens.agree import AgreeScreen
-    from accord.ui.screens.checkin_plan import PlanScreen
-    from accord.ui.screens.checkin_review import CheckinReviewScreen
-    from accord.ui.screens.close import CloseScreen, DoneScreen
-    from accord.ui.screens.prepare import PrepareScreen
-    from accord.ui.screens.sort import SortScreen
-    from accord.ui.screens.talk import TalkScreen
-
-    screens = {
-        Step.PREPARE: PrepareScreen,
-        Step.TALK: TalkScreen,
-        Step.SORT: SortScreen,
-        Step.AGREE: AgreeScreen,
-        Step.CLOSE: CloseScreen,
-        Step.DONE: DoneScreen,
-        Step.APPRECIATE: paired.AppreciateScreen,
-        Step.REVIEW: CheckinReviewScreen,
-        Step.REFLECT: paired.ReflectScreen,
-        Step.PLAN: PlanScreen,
-        Step.FEELINGS: paired.FeelingsScreen,
-        Step.ACCOUNTS: paired.AccountsScreen,
-        Step.TRIGGERS: paired.TriggersScreen,
-        Step.OWN: paired.OwnScreen,
-        Step.DIFFERENTLY: paired.DifferentlyScreen,
-    }
-    return screens.get(step, PrepareScreen)()
+    module, name = SCREENS.get(step, SCREENS[Step.PREPARE])
+    return getattr(import_module(f"accord.ui.screens.{module}"), name)()

@@ -1,0 +1,64 @@
+"""The summary index of the app's data folder, shared by the screens that list history.
+
+One :class:`~accord.storage.index.Index` per app keeps its entries in memory, so the home
+screen and the agreements review rescan by ``stat`` alone while nothing changed. The last scan
+is kept too: a screen can show it at once and replace it when a fresh scan is done.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+
+from accord.storage.index import Index, IndexScan
+
+BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
+
+
+def many_files(folder) -> bool:
+    """Whether the folder holds more sessions than can be read before the screen appears."""
+    try:
+        with os.scandir(folder) as entries:
+            count = sum(1 for entry in entries if entry.name.endswith(".session.toml"))
+    except OSError:
+        return False
+    return count > BACKGROUND_SCAN_FILES
+
+
+def long_history(app) -> bool:
+    """Whether the app's folder is best scanned in a thread (judged by the last scan, if any,
+    so that thousands of names need not be listed on the UI thread)."""
+    last = last_scan(app)
+    if last is not None:
+        return len(last.summaries) + len(last.problems) > BACKGROUND_SCAN_FILES
+    return many_files(app.store.root)
+
+
+def shared_index(app) -> Index:
+    index = getattr(app, "_history_index", None)
+    if index is None or index.store is not app.store:
+        index = Index(app.store)
+        app._history_index = index
+    return index
+
+
+def scan(app) -> IndexScan:
+    """A fresh scan (only changed files are read); safe to call from a thread."""
+    result = shared_index(app).scan()
+    app._history_last = result
+    return result
+
+
+def settle_memory() -> None:
+    """Call after a long history is loaded: its summaries live as long as the app, so the
+    garbage collector is told to stop looking through them (with thousands of sessions a
+    full collection would otherwise stall the screen for a few tenths of a second)."""
+    gc.freeze()
+
+
+def last_scan(app) -> IndexScan | None:
+    """The most recent scan of this app's folder, if there was one."""
+    index = getattr(app, "_history_index", None)
+    if index is None or index.store is not app.store:
+        return None
+    return getattr(app, "_history_last", None)

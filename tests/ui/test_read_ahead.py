@@ -1,0 +1,60 @@
+"""Resuming: the paused session at the top of the home screen is read ahead, and used only
+while its file is unchanged; every step screen can be found."""
+
+from __future__ import annotations
+
+import os
+
+from accord.domain.model import Step
+from accord.ui.screens.base import SessionScreen
+from accord.ui.screens.home import HomeScreen
+from accord.ui.screens.steps import SCREENS, screen_for_step
+
+
+def test_every_step_has_its_screen():
+    for step in Step:
+        assert isinstance(screen_for_step(step), SessionScreen)
+    assert type(screen_for_step(Step.TALK)).__name__ == "TalkScreen"
+    assert type(screen_for_step(Step.DONE)).__name__ == "DoneScreen"
+    assert all(step in SCREENS for step in Step if step != Step.SETUP)
+
+
+async def home(app, pilot):
+    await pilot.pause()
+    if not isinstance(app.screen, HomeScreen):
+        await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_resume_uses_the_session_read_ahead(app_factory, store, paused_factory):
+    session = paused_factory(topic="Bins")
+    store.save(session)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home(app, pilot)
+        kept = app._read_ahead
+        assert kept is not None and kept[0] == session.id
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session is kept[2]
+        assert app.session.topic == "Bins"
+    assert store.load(session.id).status.value != "paused"  # the resume was saved
+
+
+async def test_a_file_changed_after_reading_ahead_is_read_again(app_factory, store,
+                                                                paused_factory):
+    session = paused_factory(topic="Bins")
+    path = store.save(session)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home(app, pilot)
+        assert app._read_ahead is not None
+        path.write_text(path.read_text(encoding="utf-8").replace('"Bins"', '"Bins and bags"'),
+                        encoding="utf-8")
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.topic == "Bins and bags"
+    saved = store.load(session.id)
+    assert saved.topic == "Bins and bags" and saved.turns == session.turns
