@@ -133,11 +133,11 @@ STEP_HELP = {
         "never the other's."
     ),
     "differently": (
-        "One thing each of you will do differently next time. Ctrl+G makes them agreements, "
-        "which you both confirm at close."
+        "One thing each of you will do differently next time. Make them agreements with the "
+        "button below, and you both confirm them at close."
     ),
     "done": (
-        "Your session is saved. Your agreements are under Agreements (a) on the home screen, "
+        "Your session is saved. Your agreements are under Agreements on the home screen, "
         "each with the date to look at it again. Well done for seeing it through."
     ),
     "agreements": (

@@ -18,6 +18,7 @@ from accord.domain.model import Session, Status
 from accord.domain.summary import where_we_left_off
 from accord.guide import SAFETY_LINE
 from accord.storage.store import ScanResult
+from accord.ui.keys import KeyButton, key_for
 from accord.ui.text import fmt
 
 BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
@@ -80,11 +81,12 @@ class HomeScreen(Screen):
             yield Static(fmt("[b]accord[/b]  [dim]one disagreement at a time[/dim]"), id="title")
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(id="home-actions"):
-                yield Button("New session  n", id="new", variant="primary")
-                yield Button("Check-in  c", id="checkin")
-                yield Button("Repair  p", id="repair")
-                yield Button("Agreements  a", id="agreements")
-                yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
+                yield KeyButton("New session", "home.new", id="new", variant="primary")
+                yield KeyButton("Check-in", "home.checkin", id="checkin")
+                yield KeyButton("Repair", "home.repair", id="repair")
+                yield KeyButton("Agreements", "home.agreements", id="agreements")
+                yield KeyButton("Time-out", "accord.timeout", id="timeout-button",
+                                action="app.timeout")
             yield Static("", id="due")
             yield OptionList(id="due-list")
             yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
@@ -163,10 +165,11 @@ class HomeScreen(Screen):
         planned = lifecycle.next_checkin(sessions)
         checkin = ""
         if planned is not None:
-            checkin = ("check-in due: press c" if planned <= today
+            checkin = (f"check-in due: press {key_for(self, 'home.checkin')}" if planned <= today
                        else f"next check-in {planned:%a %d %b}")
         if not (due or upcoming):
-            title.update(fmt("[dim]$c[/dim]", c=checkin.capitalize()) if checkin else "")
+            title.update(fmt("[dim]$c[/dim]", c=checkin[:1].upper() + checkin[1:]) if checkin
+                         else "")
             return
         title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
                          n=len(due) or "none", c=f" · {checkin}" if checkin else ""))

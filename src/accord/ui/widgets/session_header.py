@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from accord.domain.model import STEP_ORDER, STEP_TITLES, Step
+from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
 
 
@@ -39,5 +40,7 @@ class SessionHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(fmt(step_markup(self.step, self.steps)), id="steps")
-        yield Button("Pause  F3", id="pause-button", action="screen.pause", compact=True)
-        yield Button("Time-out  ^T", id="timeout-button", action="app.timeout", compact=True)
+        yield KeyButton("Pause", "session.pause", id="pause-button", action="screen.pause",
+                        compact=True)
+        yield KeyButton("Time-out", "accord.timeout", id="timeout-button", action="app.timeout",
+                        compact=True)
