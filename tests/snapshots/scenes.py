@@ -187,6 +187,8 @@ SCENES: dict[str, Scene] = {
     "done": Scene(ready_to_close, keys=("ctrl+n",)),
     "agreements": Scene(extra=(closed,), keys=("a",)),
     "palette": Scene(talking, keys=("ctrl+p",)),
+    "checkin": Scene(checking_in),
+    "repair": Scene(repairing),
 }
 
 
