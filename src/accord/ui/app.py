@@ -87,6 +87,10 @@ class AccordApp(App[None]):
             self._size_notice = False
             self.clear_notifications()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """accord's own colour: hints in empty fields (each theme sets its own)."""
+        return {"accord-hint": "#9a9ca1"}
+
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification is plain text: they often carry names and file names."""
