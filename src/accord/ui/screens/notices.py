@@ -35,6 +35,13 @@ def with_keys(text: str, node: DOMNode) -> str:
     return text
 
 
+def compact(text: str) -> str:
+    """The safety notice for the welcome: its last paragraph joined to the one before, so
+    the welcome fits at 80x24 and what to do if afraid still stands apart."""
+    head, _, last = text.rpartition("\n\n")
+    return f"{head}\n{last}" if head else text
+
+
 def keys_text(here: list[tuple[str, str]], node: DOMNode | None = None) -> str:
     """The keys for this step, then the ones that work everywhere, one per line."""
     lines = [f"{key:<10}{what}" for key, what in here]
@@ -96,13 +103,18 @@ class WelcomeScreen(Notice):
     WelcomeScreen .you Label { width: 7; }
     WelcomeScreen .you Input { width: 1fr; margin-left: 1; }
     WelcomeScreen .you Select { width: 14; margin-right: 1; }
+    WelcomeScreen.-short > Vertical { max-height: 100%; }
+    WelcomeScreen.-short VerticalScroll { max-height: 100%; }
+    WelcomeScreen.-short .you { margin: 1 0 0 0; }
+    WelcomeScreen.-short #close { margin-top: 0; }
     """
     BUTTON = "We've read this"
     AUTO_FOCUS = "#name-a"  # start where the couple types; Enter in an empty name goes on
 
     def body(self) -> ComposeResult:
-        yield Static(fmt("[b]Welcome to accord[/b]\n$w\n\n[b]Before you start[/b]\n$s",
-                         w=with_keys(WELCOME, self), s=with_keys(SAFETY_FULL, self)))
+        yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",
+                         w=with_keys(WELCOME, self),
+                         s=compact(with_keys(SAFETY_FULL, self))))
 
     def compose(self) -> ComposeResult:
         couple = self.app.couple
