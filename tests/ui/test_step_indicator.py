@@ -44,3 +44,19 @@ async def test_at_80_by_24_the_indicator_gets_the_room_counted_on(tmp_path):
         steps = app.screen.query_one("#steps")
         assert steps.size.width >= NARROW
         assert "Differently" in steps.render().plain and "Close" in steps.render().plain
+
+
+async def test_a_check_in_starts_with_its_own_steps_shown(tmp_path):
+    from accord.ui.screens.setup import SetupScreen
+    from accord.ui.widgets.session_header import SessionHeader
+    from tests.snapshots.scenes import build_app
+
+    app = build_app("home", tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert len(app.screen.query(SessionHeader)) == 1
+        text = app.screen.query_one("#steps").render().plain
+        assert "Set up" in text and "Appreciate" in text and "Prepare" not in text

@@ -57,10 +57,7 @@ class SetupScreen(Screen):
         couple = self.app.couple
         topic, topic_hint = TOPIC_FOR_KIND.get(self.kind, TOPIC_FOR_KIND["negotiation"])
         yield SessionHeader(Step.SETUP, steps=steps_for(self.kind))
-
-
         defaults = self.app.settings
-        yield SessionHeader(Step.SETUP)
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(classes="row"):
