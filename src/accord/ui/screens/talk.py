@@ -85,7 +85,9 @@ class TalkScreen(SessionScreen):
             from accord.domain.model import STEP_TITLES
 
             title = STEP_TITLES[self.next_step()].lower()
-            self.query_one("#sort", KeyButton).set_text(f"Go to {title}")
+            onward = self.query_one("#sort", KeyButton)
+            onward.binding_id = "talk.onward"  # the key that goes on from here
+            onward.set_text(f"Go to {title}")
 
 
     # -- drawing -------------------------------------------------------------------------
