@@ -109,8 +109,8 @@ class AgreementReviewScreen(Screen):
         Binding("k", "kept", "Kept", id="review.kept"),
         Binding("x", "retire", "Retire", id="review.retire"),
         Binding("n", "renegotiate", "Renegotiate", id="review.renegotiate"),
-        Binding("t", "open_talk", "Open its talk", id="review.open"),
-        Binding("u", "cancel_renegotiation", "Keep as it was", id="review.cancel"),
+        Binding("t", "open_talk", "Its talk", id="review.open"),
+        Binding("u", "cancel_renegotiation", "Keep it", id="review.cancel"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
