@@ -121,7 +121,7 @@ async def closed_session(folder: Path) -> None:
             await pilot.press("x")
         for title, layer in (("Being greeted warmly", "1"), ("Tidy now versus tidy later", "2"),
                              ("Who washes up on weeknights", "3")):
-            await pilot.press("a")
+            await pilot.press("ctrl+g")
             await pilot.pause()
             await type_in(pilot, title)
             await pilot.press("enter")

@@ -7,11 +7,10 @@ improved together, and so the command line can show them too.
 from __future__ import annotations
 
 WELCOME = (
-    "accord helps the two of you talk through one disagreement at a time, at one keyboard.\n"
-    "First you each say what you need. Then you take turns holding the floor: one speaks, the "
-    "other says back what they heard, until the speaker feels understood.\n"
-    "Then you sort what came up, and agree on a few small things to try and look at later.\n"
-    "Either of you can call a time-out at any moment: Ctrl+T."
+    "A place for the two of you to talk one disagreement through, at one keyboard. Each of "
+    "you says what you need; then you take turns: one speaks, the other says back what they "
+    "heard, until it lands. Then you sort what came up and agree on a few small things to "
+    "try. Either of you can call a time-out at any moment: Ctrl+T."
 )
 
 SAFETY_LINE = (
@@ -23,11 +22,10 @@ SAFETY_FULL = (
     "accord is for ordinary disagreements between partners who feel safe with each other. "
     "It is not therapy, and it cannot make a relationship safe.\n\n"
     "If one of you is afraid of the other, or there has been violence, threats, or pressure "
-    "to do things you don't want to do, a negotiation is not what is needed. Please talk, "
-    "on your own, to someone you trust: a doctor, a counsellor, or a local domestic abuse "
-    "helpline. If anyone is in danger right now, call your local emergency number.\n\n"
-    "Nobody will be asked about this in front of their partner. This notice is always one "
-    "key away: F2."
+    "to do things you don't want to do, this is the wrong tool. Please talk, on your own, to "
+    "someone you trust: a doctor, a counsellor, or a local domestic abuse helpline. If anyone "
+    "is in danger right now, call your local emergency number.\n\n"
+    "Nobody is asked about this in front of the other. It's always on F2."
 )
 
 SAFETY_GENTLE = (
@@ -133,11 +131,11 @@ STEP_HELP = {
         "never the other's."
     ),
     "differently": (
-        "One thing each of you will do differently next time. Ctrl+G makes them agreements, "
-        "which you both confirm at close."
+        "One thing each of you will do differently next time. Make them agreements with the "
+        "button below, and you both confirm them at close."
     ),
     "done": (
-        "Your session is saved. Your agreements are under Agreements (a) on the home screen, "
+        "Your session is saved. Your agreements are under Agreements on the home screen, "
         "each with the date to look at it again. Well done for seeing it through."
     ),
     "agreements": (
@@ -158,7 +156,7 @@ STEP_HELP = {
         "This session is open in another accord window, so here you can only read it: "
         "nothing you do here changes it. Arrow keys or Page Up/Down scroll; Escape goes back "
         "home. To carry on, use the other window. Once it lets go of the session, this one "
-        "offers to open it here (o)."
+        "offers to open it here (r)."
     ),
     "timeout": (
         "You're taking a break. Breathe with the bar, do something calming, and come back at "

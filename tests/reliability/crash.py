@@ -131,7 +131,7 @@ SCRIPT = [
     Step("back", "back", K("r") + [("wait", "Come back now")] + K("y"),
          lambda s: bool(_timeouts(s)) and _timeouts(s)[0].get("outcome") == "resumed"),
     Step("to-sort", "Hand over", K("ctrl+n") + [("wait", "ready")] + K("y"), _at_least("sort")),
-    Step("issue", "Foundation", K("a") + [("wait", "few words")] + T(ISSUE) + K("enter"),
+    Step("issue", "Foundation", K("ctrl+g") + [("wait", "few words")] + T(ISSUE) + K("enter"),
          lambda s: any(i.get("title") == ISSUE for i in (s.session or {}).get("issues", []))),
     Step("layer", ISSUE, K("end", "3"),  # the issue added last is at the end of the list
          lambda s: any(i.get("title") == ISSUE and i.get("layer") == 3

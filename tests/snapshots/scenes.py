@@ -124,6 +124,32 @@ def paused() -> Session:
     return s
 
 
+def checking_in() -> Session:
+    from accord.domain import checkin
+
+    s = checkin.new_checkin(START, NAMES, colors=COLORS)
+    s.id = f"{START:%Y%m%d-%H%M%S}-c7c8"
+    return s
+
+
+def repairing() -> Session:
+    """A repair at its last step before close: what each will do differently."""
+    from accord.domain import repair
+
+    s = repair.new_repair(START, NAMES, "Saturday night", colors=COLORS)
+    s.id = f"{START:%Y%m%d-%H%M%S}-r9r0"
+    for field, a, b in (("feelings", "hurt", "lonely"), ("account", "I waited an hour", "I forgot"),
+                        ("reflected", "You waited and felt let down", "You lost track of time"),
+                        ("trigger", "the tone", "being tired"),
+                        ("owns", "I shouted", "I went quiet")):
+        repair.set_repair(s, "a", field, a, minutes(1))
+        repair.set_repair(s, "b", field, b, minutes(1))
+    for step in (Step.ACCOUNTS, Step.TRIGGERS, Step.OWN, Step.DIFFERENTLY):
+        rules.go_to_step(s, step, minutes(2))
+    repair.set_repair(s, "a", "differently", "say when I need a minute", minutes(3))
+    return s
+
+
 Before = Callable[[object], Awaitable[None]]
 
 
@@ -155,7 +181,7 @@ SCENES: dict[str, Scene] = {
     "more_time": Scene(in_timeout, keys=("m",)),
     "to_sort": Scene(talking, keys=("ctrl+n",)),
     "sort": Scene(sorting),
-    "add_issue": Scene(sorting, keys=("a",)),
+    "add_issue": Scene(sorting, keys=("ctrl+g",)),
     "agree": Scene(agreeing),
     "agreement_form": Scene(agreeing, keys=("ctrl+g",)),
     "close": Scene(closing),
@@ -163,6 +189,8 @@ SCENES: dict[str, Scene] = {
     "agreements": Scene(extra=(closed,), keys=("a",)),
     "palette": Scene(talking, keys=("ctrl+p",)),
     "read_only": Scene(sorting, locked=True),
+    "checkin": Scene(checking_in),
+    "repair": Scene(repairing),
 }
 
 

@@ -90,7 +90,7 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
         await pilot.pause()
         assert isinstance(app.screen, AgreementReviewScreen)
         assert weekdays_kim in str(app.screen.query_one("#review-what").render())
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         await type_text(pilot, "We share the weekends now")
@@ -150,7 +150,7 @@ async def test_review_keep_retire_and_renegotiate(app_factory, data_dir, clock):
         page = app.screen
         assert page.check_action("kept", ()) is False
         assert page.check_action("open_talk", ()) is True
-        await pilot.press("o")
+        await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
         assert app.session.id == new_session.id

@@ -82,7 +82,7 @@ async def test_whole_checkin_by_keys(app_factory, data_dir, clock):
         assert isinstance(app.screen, KeptPrompt)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         await type_text(pilot, "Done")
@@ -175,7 +175,7 @@ async def test_whole_repair_by_keys(app_factory, data_dir, clock):
         assert isinstance(app.screen, DifferentlyScreen)
         await answer_in_turn(pilot, "Speak softly")
         await type_text(pilot, "Say when back")
-        await pilot.press("ctrl+g")  # both become agreements to confirm
+        await pilot.press("ctrl+l")  # both become agreements to confirm
         await pilot.pause()
         assert len(app.session.agreements) == 2
         await pilot.press("ctrl+n")

@@ -21,7 +21,7 @@ async def test_help_follows_the_moment_and_the_time_out_still_works(tmp_path):
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         assert help_screen.topic == "talk.speaking"
-        assert ("^s", "Hand over") in help_screen.keys
+        assert ("Ctrl+S", "Hand over") in help_screen.keys
         text = str(help_screen.query_one("Static").render())
         assert STEP_HELP["talk.speaking"][:40] in text
         assert "Ctrl+T" in text

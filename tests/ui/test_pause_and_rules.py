@@ -98,7 +98,7 @@ async def test_a_layer_one_issue_cannot_become_an_agreement(app_factory, data_di
         assert isinstance(app.screen, SortScreen)
         while app.session.issues:
             await pilot.press("x")
-        await pilot.press("a")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         await type_text(pilot, "Being spoken to with respect")
         await pilot.press("enter")

@@ -69,7 +69,7 @@ async def test_profiles_feed_prepare_and_sort(app_factory, data_dir, clock):
         await pilot.press("ctrl+n", "y")
         await pilot.pause()
         assert isinstance(app.screen, SortScreen)
-        await pilot.press("a")
+        await pilot.press("ctrl+g")
         await pilot.pause()
         await type_text(pilot, "Quiet in the morning")
         await pilot.press("enter")

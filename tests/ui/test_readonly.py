@@ -73,7 +73,7 @@ async def test_it_opens_read_only_and_nothing_is_ever_written(app_factory, data_
             assert shown in text, shown
         # Every key that changes something on a session screen, and typing: nothing happens.
         await pilot.press("down", "pagedown", "end", "home", "a", "n", "x", "1", "2", "3",
-                          "ctrl+s", "ctrl+n", "ctrl+o", "f3", "enter", "tab", "enter", "o")
+                          "ctrl+s", "ctrl+n", "ctrl+o", "f3", "enter", "tab", "enter", "r")
         await pilot.pause()
         assert isinstance(app.screen, ReadOnlyScreen)
         await pilot.press("f1")
@@ -119,8 +119,8 @@ async def test_once_the_other_window_lets_go_it_offers_to_open_it(app_factory, d
         assert "Phones at dinner" in screen_text(screen)
         assert folder_state(data_dir) == written
         assert not screen.freed
-        # Nothing offered yet, so o does nothing.
-        await pilot.press("o")
+        # Nothing offered yet, so r does nothing.
+        await pilot.press("r")
         await pilot.pause()
         assert app.screen is screen and app.session is None
         other.release()  # the other window pauses or closes
@@ -129,7 +129,7 @@ async def test_once_the_other_window_lets_go_it_offers_to_open_it(app_factory, d
         assert screen.freed and screen.query_one("#readonly-freed").display
         assert "no longer open anywhere else" in str(screen.query_one("#readonly-title").render())
         assert folder_state(data_dir) == written  # offering wrote nothing
-        await pilot.press("o")  # only now, because it was asked for
+        await pilot.press("r")  # only now, because it was asked for
         await pilot.pause()
         assert app.session is not None and app.session.id == session.id
         assert app.session.step == Step.CLOSE

@@ -96,7 +96,7 @@ async def test_whole_session_by_keys(app_factory, data_dir, clock):
             await pilot.press("x")
         for title, layer in (("Speaking kindly", "1"), ("Planner and improviser", "2"),
                              ("Who does the dishes", "3"), ("Cooking on weekdays", "3")):
-            await pilot.press("a")
+            await pilot.press("ctrl+g")
             await pilot.pause()
             await type_text(pilot, title)
             await pilot.press("enter")

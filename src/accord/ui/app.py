@@ -87,6 +87,10 @@ class AccordApp(App[None]):
             self._size_notice = False
             self.clear_notifications()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """accord's own colour: hints in empty fields (each theme sets its own)."""
+        return {"accord-hint": "#9a9ca1"}
+
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification is plain text: they often carry names and file names."""
@@ -370,13 +374,22 @@ class AccordApp(App[None]):
         topic = getattr(self.screen, "HELP_TOPIC", "home")
         self.push_screen(HelpScreen(topic, self.screen_keys(self.screen)))
 
+    def get_key_display(self, binding) -> str:
+        """Keys written the same way in the footer, the help and on buttons: ^N, F3, Esc."""
+        from accord.ui.keys import key_display
+
+        return binding.key_display or key_display(binding.key)
+
     def screen_keys(self, screen) -> list[tuple[str, str]]:
         """The keys a screen shows in its footer, as (key, what it does), for the help."""
+        from accord.ui.keys import key_display
+
         keys: list[tuple[str, str]] = []
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.show and active.node is not self and binding.description:
-                pair = (self.get_key_display(binding), binding.description)
+                pair = (binding.key_display or key_display(binding.key, long=True),
+                        binding.description)
                 if pair not in keys:
                     keys.append(pair)
         return keys
@@ -427,18 +440,24 @@ class AccordApp(App[None]):
                 binding.description, f"On this screen · key: {key}",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
-        yield SystemCommand("Time-out", "Stop now and breathe (Ctrl+T, from anywhere)",
-                            self.action_timeout)
-        yield SystemCommand("Help", "What to do on this step, and the keys (F1 or ?)",
-                            self.action_help)
-        yield SystemCommand("Safety notice", "Is accord the right tool? Where to find help (F2)",
-                            self.action_safety)
-        yield SystemCommand("Settings", "Theme, and where the settings file is (F4)",
-                            self.action_settings)
+        from accord.ui.keys import key_for
+
+        def named(binding_id: str) -> str:
+            return key_for(self, binding_id, long=True)
+
+        yield SystemCommand("Time-out", f"Stop now and breathe ({named('accord.timeout')}, from "
+                            "anywhere)", self.action_timeout)
+        yield SystemCommand("Help", f"What to do on this step, and the keys "
+                            f"({named('accord.help')} or ?)", self.action_help)
+        yield SystemCommand("Safety notice", "Is accord the right tool? Where to find help "
+                            f"({named('accord.safety')})", self.action_safety)
+        yield SystemCommand("Settings", "Theme, and where the settings file is "
+                            f"({named('accord.settings')})", self.action_settings)
         other = "light" if self.settings.theme == "dark" else "dark"
         yield SystemCommand(f"Use the {other} theme", "Remembered for next time",
                             lambda: self.use_theme(other))
-        yield SystemCommand("Quit", "Pause anything open and quit (Ctrl+Q)", self.action_quit)
+        yield SystemCommand("Quit", f"Pause anything open and quit ({named('accord.quit')})",
+                            self.action_quit)
 
 
 def make_app(

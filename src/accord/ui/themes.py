@@ -22,6 +22,7 @@ DARK = Theme(
     surface="#23262c",
     panel="#2c3038",
     dark=True,
+    variables={"accord-hint": "#9a9ca1"},
 )
 
 LIGHT = Theme(
@@ -32,12 +33,14 @@ LIGHT = Theme(
     warning="#9a5c12",
     error="#a8343f",
     success="#2f7d45",
-    foreground="#25272b",
+    foreground="#1e2024",
     background="#f5f3ee",
     surface="#ebe8e1",
-    panel="#dedad1",
+    panel="#e4e0d8",
     dark=False,
-    variables={"footer-key-foreground": "#2f6aa8"},
+    # Dim text, footer keys and hints (placeholders) all read at 4.5:1 or more on every
+    # ground of this theme (WCAG AA); tests/ui/test_theme_contrast.py checks the sums.
+    variables={"footer-key-foreground": "#255a92", "accord-hint": "#5a5955"},
 )
 
 #: Settings name → Textual theme name.

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Agreement, Issue, Step
 from accord.guide import STRATEGIC_EMPATHY
+from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
@@ -135,9 +136,9 @@ class AgreeScreen(SessionScreen):
                              id="agreements-title")
                 yield OptionList(id="agreements")
         with Horizontal(id="agree-actions"):
-            yield Button("New agreement  ^G", id="new", variant="primary")
-            yield Button("Back to sort  b", id="back")
-            yield Button("Go to close  ^N", id="next")
+            yield KeyButton("New agreement", "agree.new", id="new", variant="primary")
+            yield KeyButton("Back to sort", "agree.back", id="back")
+            yield KeyButton("Go to close", "session.next", id="next")
 
     def on_mount(self) -> None:
         issues = self.query_one("#agree-issues", OptionList)
@@ -172,7 +173,8 @@ class AgreeScreen(SessionScreen):
         if issue is None:
             title.update(
                 "No issue was sorted as negotiable, so there is nothing to agree on here. "
-                "That's fine: go on to close (Ctrl+N), or back to sort (b)."
+                f"That's fine: go on to close ({key_for(self, 'session.next', long=True)}), or "
+                f"back to sort ({key_for(self, 'agree.back')})."
             )
             ideas.update("")
             return

@@ -20,6 +20,7 @@ from accord.domain import lifecycle
 from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session, Status
 from accord.domain.rules import RuleError
 from accord.storage.store import UnreadableFile
+from accord.ui.keys import KeyButton
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 
@@ -106,10 +107,10 @@ class AgreementReviewScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="review.back"),
         Binding("k", "kept", "Kept", id="review.kept"),
-        Binding("r", "retire", "Retire", id="review.retire"),
+        Binding("x", "retire", "Retire", id="review.retire"),
         Binding("n", "renegotiate", "Renegotiate", id="review.renegotiate"),
-        Binding("o", "open_talk", "Open its talk", id="review.open"),
-        Binding("c", "cancel_renegotiation", "Keep as it was", id="review.cancel"),
+        Binding("t", "open_talk", "Its talk", id="review.open"),
+        Binding("u", "cancel_renegotiation", "Keep it", id="review.cancel"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -132,11 +133,12 @@ class AgreementReviewScreen(Screen):
             yield Static(fmt("[b]History[/b]"), classes="heading")
             yield Static("", id="review-history")
         with Horizontal(id="review-actions"):
-            yield Button("Kept  k", id="kept", variant="success")
-            yield Button("Retire  r", id="retire")
-            yield Button("Renegotiate  n", id="renegotiate")
-            yield Button("Open its talk  o", id="open-talk", variant="primary")
-            yield Button("Keep as it was  c", id="cancel-renegotiation")
+            yield KeyButton("Kept", "review.kept", id="kept", variant="success")
+            yield KeyButton("Retire", "review.retire", id="retire")
+            yield KeyButton("Renegotiate", "review.renegotiate", id="renegotiate")
+            yield KeyButton("Open its talk", "review.open", id="open-talk",
+                            variant="primary")
+            yield KeyButton("Keep as it was", "review.cancel", id="cancel-renegotiation")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

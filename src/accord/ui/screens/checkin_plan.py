@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 from accord.domain import checkin, lifecycle
 from accord.domain.model import Step
 from accord.domain.rules import RuleError
+from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -59,8 +60,8 @@ class PlanScreen(SessionScreen):
                             placeholder="daily, weekly, monthly, or your own words")
             yield Static("", id="rituals")
         with Horizontal(id="plan-actions"):
-            yield Button("Add ritual  ^G", id="add-ritual")
-            yield Button("Go to close  ^N", id="next", variant="primary")
+            yield KeyButton("Add ritual", "checkin.ritual", id="add-ritual")
+            yield KeyButton("Go to close", "session.next", id="next", variant="primary")
 
     def on_mount(self) -> None:
         self.show_rituals()

@@ -16,6 +16,7 @@ from accord.domain import checkin, lifecycle
 from accord.domain.model import Session, Step
 from accord.domain.rules import RuleError
 from accord.storage.store import UnreadableFile
+from accord.ui.keys import KeyButton
 from accord.ui.screens.agreements import short_date
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
@@ -29,7 +30,7 @@ class CheckinReviewScreen(SessionScreen):
     BINDINGS = [
         Binding("k", "review('kept')", "Kept", id="checkin.kept"),
         Binding("j", "review('adjusted')", "Adjust", id="checkin.adjust"),
-        Binding("r", "review('retired')", "Retire", id="checkin.retire"),
+        Binding("x", "review('retired')", "Retire", id="checkin.retire"),
         Binding("ctrl+n", "next", "Reflect", id="session.next"),
     ]
 
@@ -38,10 +39,10 @@ class CheckinReviewScreen(SessionScreen):
         yield OptionList(id="due-now")
         yield Static("", id="checkin-review-detail")
         with Horizontal(id="checkin-review-actions"):
-            yield Button("Kept  k", id="kept", variant="success")
-            yield Button("Adjust  j", id="adjusted")
-            yield Button("Retire  r", id="retired")
-            yield Button("Go to reflect  ^N", id="next", variant="primary")
+            yield KeyButton("Kept", "checkin.kept", id="kept", variant="success")
+            yield KeyButton("Adjust", "checkin.adjust", id="adjusted")
+            yield KeyButton("Retire", "checkin.retire", id="retired")
+            yield KeyButton("Go to reflect", "session.next", id="next", variant="primary")
 
     def on_mount(self) -> None:
         self.due: list[lifecycle.Due] = []

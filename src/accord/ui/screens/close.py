@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, STEP_TITLES, Session, Step
 from accord.domain.summary import minutes_and_seconds, plural
+from accord.ui.keys import KeyButton
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
@@ -57,8 +58,10 @@ class CloseScreen(SessionScreen):
                             placeholder=f"{session.name(pid)}: something I appreciate about "
                             f"{other}", id=f"thanks-{pid}", compact=True, max_length=300)
         with Horizontal(id="close-actions"):
-            yield Button("Save and close  ^N", id="close-session", variant="primary")
-            yield Button(f"Back to {STEP_TITLES[self.previous_step()].lower()}  b", id="back")
+            yield KeyButton("Save and close", "session.next", id="close-session",
+                            variant="primary")
+            yield KeyButton(f"Back to {STEP_TITLES[self.previous_step()].lower()}", "close.back",
+                            id="back")
 
     def on_mount(self) -> None:
         first = self.query(Checkbox).first() if self.session.agreements else None
@@ -172,7 +175,7 @@ class DoneScreen(SessionScreen):
         with VerticalScroll():
             yield Static(summary_text(self.session, str(path)), id="summary")
         with Horizontal(id="done-actions"):
-            yield Button("Home  h", id="home", variant="primary")
+            yield KeyButton("Home", "done.home", id="home", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_home()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from accord.guide import SAFETY_LINE
 from accord.storage.index import IndexScan
 from accord.ui import history
+from accord.ui.keys import KeyButton, key_for
 from accord.ui.text import fmt
 
 #: The home screen lists this many agreements to look at; the review (a) has them all.
@@ -68,11 +69,12 @@ class HomeScreen(Screen):
             yield Static(fmt("[b]accord[/b]  [dim]one disagreement at a time[/dim]"), id="title")
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(id="home-actions"):
-                yield Button("New session  n", id="new", variant="primary")
-                yield Button("Check-in  c", id="checkin")
-                yield Button("Repair  p", id="repair")
-                yield Button("Agreements  a", id="agreements")
-                yield Button("Time-out  ^T", id="timeout-button", action="app.timeout")
+                yield KeyButton("New session", "home.new", id="new", variant="primary")
+                yield KeyButton("Check-in", "home.checkin", id="checkin")
+                yield KeyButton("Repair", "home.repair", id="repair")
+                yield KeyButton("Agreements", "home.agreements", id="agreements")
+                yield KeyButton("Time-out", "accord.timeout", id="timeout-button",
+                                action="app.timeout")
             yield Static("", id="due")
             yield OptionList(id="due-list")
             yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
@@ -167,10 +169,11 @@ class HomeScreen(Screen):
         planned = scan.next_checkin()
         checkin = ""
         if planned is not None:
-            checkin = ("check-in due: press c" if planned <= today
+            checkin = (f"check-in due: press {key_for(self, 'home.checkin')}" if planned <= today
                        else f"next check-in {planned:%a %d %b}")
         if not (due or upcoming):
-            title.update(fmt("[dim]$c[/dim]", c=checkin.capitalize()) if checkin else "")
+            title.update(fmt("[dim]$c[/dim]", c=checkin[:1].upper() + checkin[1:]) if checkin
+                         else "")
             return
         title.update(fmt("[b]Agreements to look at[/b]  [dim]$n due now · Enter opens it$c[/dim]",
                          n=len(due) or "none", c=f" · {checkin}" if checkin else ""))

@@ -39,8 +39,9 @@ class Confirm(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(self.yes, id="yes", variant="primary")
-                yield Button(self.no, id="no")
+                # The keys, as on every other button: y answers yes, Escape no.
+                yield Button(f"{self.yes}  y", id="yes", variant="primary")
+                yield Button(f"{self.no}  Esc", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

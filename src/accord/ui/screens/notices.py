@@ -7,30 +7,50 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
+from accord.ui.keys import key_for
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.themes import DEFAULT_COLORS, PALETTE
 
-EVERYWHERE = (
-    ("Ctrl+T", "time-out: from anywhere, even while typing"),
-    ("F1 or ?", "this help (? only when not typing)"),
-    ("F2", "the safety notice"),
-    ("F4", "settings: dark or light theme"),
-    ("Ctrl+P", "every action, by name"),
-    ("Ctrl+Q", "pause and quit: nothing is lost"),
+EVERYWHERE = (  # (binding id, usual key, what it does); the key shown follows the keymap
+    ("accord.timeout", "Ctrl+T", "time-out: from anywhere, even while typing"),
+    ("accord.help", "F1", "this help (? too, when not typing)"),
+    ("accord.safety", "F2", "the safety notice"),
+    ("accord.settings", "F4", "settings: dark or light theme"),
+    ("", "Ctrl+P", "every action, by name"),
+    ("accord.quit", "Ctrl+Q", "pause and quit: nothing is lost"),
 )
 
 
-def keys_text(here: list[tuple[str, str]]) -> str:
+def with_keys(text: str, node: DOMNode) -> str:
+    """Our words, naming the time-out and safety keys as they are bound right now."""
+    for binding_id, usual, _ in EVERYWHERE:
+        if binding_id and usual in text:
+            text = text.replace(usual, key_for(node, binding_id, long=True) or usual)
+    return text
+
+
+def compact(text: str) -> str:
+    """The safety notice for the welcome: its last paragraph joined to the one before, so
+    the welcome fits at 80x24 and what to do if afraid still stands apart."""
+    head, _, last = text.rpartition("\n\n")
+    return f"{head}\n{last}" if head else text
+
+
+def keys_text(here: list[tuple[str, str]], node: DOMNode | None = None) -> str:
     """The keys for this step, then the ones that work everywhere, one per line."""
     lines = [f"{key:<10}{what}" for key, what in here]
     if lines:
         lines.append("")
-    lines += [f"{key:<10}{what}" for key, what in EVERYWHERE]
+    for binding_id, usual, what in EVERYWHERE:
+        key = (key_for(node, binding_id, long=True) if node is not None and binding_id
+               else "") or usual
+        lines.append(f"{key:<10}{what}")
     return "\n".join(lines)
 
 
@@ -83,13 +103,18 @@ class WelcomeScreen(Notice):
     WelcomeScreen .you Label { width: 7; }
     WelcomeScreen .you Input { width: 1fr; margin-left: 1; }
     WelcomeScreen .you Select { width: 14; margin-right: 1; }
+    WelcomeScreen.-short > Vertical { max-height: 100%; }
+    WelcomeScreen.-short VerticalScroll { max-height: 100%; }
+    WelcomeScreen.-short .you { margin: 1 0 0 0; }
+    WelcomeScreen.-short #close { margin-top: 0; }
     """
     BUTTON = "We've read this"
     AUTO_FOCUS = "#name-a"  # start where the couple types; Enter in an empty name goes on
 
     def body(self) -> ComposeResult:
-        yield Static(fmt("[b]Welcome to accord[/b]\n$w\n\n[b]Before you start[/b]\n$s",
-                         w=WELCOME, s=SAFETY_FULL))
+        yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",
+                         w=with_keys(WELCOME, self),
+                         s=compact(with_keys(SAFETY_FULL, self))))
 
     def compose(self) -> ComposeResult:
         couple = self.app.couple
@@ -135,7 +160,7 @@ class SafetyScreen(Notice):
     def body(self) -> ComposeResult:
         if self.gentle:
             yield Static(fmt("[i]$g[/i]\n", g=SAFETY_GENTLE))
-        yield Static(fmt("[b]Is this the right tool?[/b]\n\n$s", s=SAFETY_FULL))
+        yield Static(fmt("[b]Is this the right tool?[/b]\n\n$s", s=with_keys(SAFETY_FULL, self)))
 
 
 class HelpScreen(Notice):
@@ -151,5 +176,5 @@ class HelpScreen(Notice):
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]What to do now[/b]\n$now\n\n[b]Keys[/b]\n$keys\n\n"
                          "[b]How accord works[/b]\n$guide",
-                         now=STEP_HELP.get(self.topic, STEP_HELP["home"]),
-                         keys=keys_text(self.keys), guide=METHOD_GUIDE))
+                         now=with_keys(STEP_HELP.get(self.topic, STEP_HELP["home"]), self),
+                         keys=keys_text(self.keys, self), guide=METHOD_GUIDE))

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from accord.domain import checkin, repair, rules
 from accord.domain.model import PARTNER_IDS, RepairNotes, Step
+from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -44,7 +45,8 @@ class PairedScreen(SessionScreen):
     BINDINGS = [Binding("ctrl+n", "next", "Next", id="session.next")]
 
     def compose_body(self) -> Iterable[Widget]:
-        yield Static(fmt(self.LEAD), id="paired-lead")
+        key = key_for(self, "repair.agreements", long=True)
+        yield Static(fmt(self.LEAD, key=key), id="paired-lead")
         with Horizontal(id="paired"):
             for pid in PARTNER_IDS:
                 yield self.column(pid)
@@ -52,7 +54,7 @@ class PairedScreen(SessionScreen):
             yield from self.action_buttons()
 
     def action_buttons(self) -> Iterable[Widget]:
-        yield Button(f"{self.NEXT_LABEL}  ^N", id="next", variant="primary")
+        yield KeyButton(self.NEXT_LABEL, "session.next", id="next", variant="primary")
 
     def column(self, pid: str) -> Vertical:
         session = self.session
@@ -152,7 +154,7 @@ class ReflectScreen(PairedScreen):
 
     def action_buttons(self) -> Iterable[Widget]:
         yield from super().action_buttons()
-        yield Button("Talk one issue through  ^F", id="talk")
+        yield KeyButton("Talk one issue through", "checkin.talk", id="talk")
 
     def value(self, pid: str, field: str) -> str:
         table = self.session.meaningful if field == "meaningful" else self.session.friction
@@ -241,17 +243,17 @@ class OwnScreen(RepairScreen):
 
 class DifferentlyScreen(RepairScreen):
     STEP = Step.DIFFERENTLY
-    LEAD = ("[b]Next time.[/b] One thing each of you will do differently. Ctrl+G turns them "
+    LEAD = ("[b]Next time.[/b] One thing each of you will do differently. $key turns them "
             "into agreements you both confirm at close.")
     ASKS = (Ask("differently", "$name, next time I will...",
                 "e.g. say when I need a minute"),)
     NEXT_LABEL = "Go to close"
-    BINDINGS = [Binding("ctrl+g", "agreements", "Make agreements", priority=True,
+    BINDINGS = [Binding("ctrl+l", "agreements", "Make agreements", priority=True,
                         id="repair.agreements")]
 
     def action_buttons(self) -> Iterable[Widget]:
         yield from super().action_buttons()
-        yield Button("Make them agreements  ^G", id="agreements")
+        yield KeyButton("Make them agreements", "repair.agreements", id="agreements")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -11,6 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Preparation, Step
+from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -28,7 +29,7 @@ class PrepareScreen(SessionScreen):
             for pid in PARTNER_IDS:
                 yield self.partner_column(pid)
         with Horizontal(id="prepare-actions"):
-            yield Button("Go to talk  ^N", id="next", variant="primary")
+            yield KeyButton("Go to talk", "session.next", id="next", variant="primary")
             yield Button("Skip", id="skip")
 
     def partner_column(self, pid: str) -> Vertical:

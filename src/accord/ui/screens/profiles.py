@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from accord.domain.model import PARTNER_IDS, Profile
 from accord.domain.profiles import make_profile, profile_for, put_profile
 from accord.domain.rules import RuleError
+from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
 
 BOUNDARY_ROWS = 2
@@ -50,8 +51,8 @@ class ProfilesScreen(Screen):
                 for pid, name in zip(PARTNER_IDS, self.names(), strict=True):
                     yield self.column(pid, name)
         with Horizontal(id="profiles-actions"):
-            yield Button("Save  ^S", id="save", variant="primary")
-            yield Button("Back  Esc", id="back")
+            yield KeyButton("Save", "profiles.save", id="save", variant="primary")
+            yield KeyButton("Back", "profiles.back", id="back")
         yield Footer(compact=True, show_command_palette=False)
 
     def column(self, pid: str, name: str) -> Vertical:

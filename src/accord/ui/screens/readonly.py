@@ -31,6 +31,7 @@ from accord.domain.model import (
 from accord.domain.summary import plural, where_we_left_off
 from accord.storage.lock import is_locked
 from accord.storage.store import UnreadableFile
+from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
 
 #: How often to look at the file and the lock, in seconds.
@@ -154,7 +155,7 @@ class ReadOnlyScreen(Screen):
     AUTO_FOCUS = "#readonly-body"
     BINDINGS = [
         Binding("escape,h", "home", "Back home", id="readonly.home"),
-        Binding("o", "open_here", "Open it here", id="readonly.open"),
+        Binding("r", "open_here", "Open it here", id="readonly.open"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -171,7 +172,7 @@ class ReadOnlyScreen(Screen):
             yield Static(READ_ONLY_NOTE, id="readonly-note")
             with Horizontal(id="readonly-freed"):
                 yield Static("", id="freed-note")
-                yield Button("Open it here  o", id="open-here", variant="primary",
+                yield KeyButton("Open it here", "readonly.open", id="open-here", variant="primary",
                              compact=True)
         yield VerticalScroll(id="readonly-body")
         yield Footer(compact=True, show_command_palette=False)

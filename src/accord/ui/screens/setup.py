@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton,
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
+from accord.ui.keys import KeyButton
 from accord.ui.text import fmt, plain
 from accord.ui.widgets.marks import Choice, Tick
 from accord.ui.widgets.session_header import SessionHeader
@@ -56,10 +57,7 @@ class SetupScreen(Screen):
         couple = self.app.couple
         topic, topic_hint = TOPIC_FOR_KIND.get(self.kind, TOPIC_FOR_KIND["negotiation"])
         yield SessionHeader(Step.SETUP, steps=steps_for(self.kind))
-
-
         defaults = self.app.settings
-        yield SessionHeader(Step.SETUP)
         with VerticalScroll(id="setup"):
             yield Static(SAFETY_LINE, id="safety-line")
             with Horizontal(classes="row"):
@@ -95,8 +93,8 @@ class SetupScreen(Screen):
             yield Tick("Keep what we said (untick to keep only the agreements)",
                            value=defaults.keep_transcript, id="keep", compact=True)
         with Horizontal(id="setup-actions"):
-            yield Button("Start  ^N", id="start", variant="primary")
-            yield Button("Back  F3", id="back")
+            yield KeyButton("Start", "session.next", id="start", variant="primary")
+            yield KeyButton("Back", "session.pause", id="back")
             yield Static("", id="error")
         yield Footer(compact=True, show_command_palette=False)
 

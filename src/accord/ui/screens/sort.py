@@ -15,6 +15,7 @@ from accord import language
 from accord.domain import rules
 from accord.domain.model import LAYER_TITLES, Issue, Layer, Profile, Session, Step
 from accord.domain.profiles import matches, suggest_layer
+from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 
@@ -73,7 +74,7 @@ class SortScreen(SessionScreen):
         Binding("1", "layer(1)", "Foundation", id="sort.layer1", group=LAYER_KEYS, show=False),
         Binding("2", "layer(2)", "Temperament", id="sort.layer2", group=LAYER_KEYS, show=False),
         Binding("3", "layer(3)", "Negotiable", id="sort.layer3", group=LAYER_KEYS, show=False),
-        Binding("a", "add", "Add", id="sort.add"),
+        Binding("ctrl+g", "add", "Add", id="sort.add"),
         Binding("e", "rename", "Edit", id="sort.edit"),
         Binding("o", "note", "Note", id="sort.note"),
         Binding("x,delete", "remove", "Remove", id="sort.remove"),
@@ -86,9 +87,9 @@ class SortScreen(SessionScreen):
         yield OptionList(id="issues")
         yield Static("", id="detail")
         with Horizontal(id="sort-actions"):
-            yield Button("Add issue  a", id="add")
-            yield Button("Back to talk  b", id="back")
-            yield Button("Go to agree  ^N", id="next", variant="primary")
+            yield KeyButton("Add issue", "sort.add", id="add")
+            yield KeyButton("Back to talk", "sort.back", id="back")
+            yield KeyButton("Go to agree", "session.next", id="next", variant="primary")
 
     def on_mount(self) -> None:
         from accord.ui.profiles import load_profiles
@@ -127,7 +128,8 @@ class SortScreen(SessionScreen):
         issue = self.selected()
         detail = self.query_one("#detail", Static)
         if issue is None:
-            detail.update("No issues yet. Press a to add the first one.")
+            key = key_for(self, "sort.add", long=True)
+            detail.update(f"No issues yet. Press {key} to add the first one.")
             return
         reason = rules.why_not_negotiable(issue.layer)
         touches = matches(issue.title, self.profiles)
@@ -140,7 +142,8 @@ class SortScreen(SessionScreen):
         if issue.layer == Layer.NEGOTIABLE:
             detail.update("Negotiable: you'll look for agreements on this next.")
         elif issue.layer == Layer.TEMPERAMENT:
-            detail.update(fmt("$r Press o to write how you'll work with it.", r=reason))
+            detail.update(fmt("$r Press $key to write how you'll work with it.", r=reason,
+                              key=key_for(self, "sort.note")))
         else:
             detail.update(reason or "")
 

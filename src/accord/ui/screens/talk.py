@@ -15,6 +15,7 @@ from accord.domain import rules
 from accord.domain.model import Landed, Phase, Step
 from accord.domain.summary import minutes_and_seconds, plural
 from accord.guide import LISTENER_PROMPT, SPEAKER_PROMPT
+from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
 from accord.ui.widgets.banner import FloorBanner
@@ -25,13 +26,13 @@ COACH_DELAY_SECONDS = 0.4
 #: The longest text one statement may hold; a longer paste is refused, never cut silently.
 MAX_STATEMENT_CHARS = 20_000
 
-BUTTONS = (
-    ("submit", "Done, hand over  ^S", "primary"),
-    ("aloud", "I said it aloud  ^O", "default"),
-    ("yes", "That's it  1", "success"),
-    ("partly", "Partly, there's more  2", "default"),
-    ("no", "Not quite  3", "default"),
-    ("move-on", "Move on  4", "default"),
+BUTTONS = (  # (button id, label, binding id whose key the label shows, variant)
+    ("submit", "Done, hand over", "talk.submit", "primary"),
+    ("aloud", "I said it aloud", "talk.aloud", "default"),
+    ("yes", "That's it", "talk.yes", "success"),
+    ("partly", "Partly, there's more", "talk.partly", "default"),
+    ("no", "Not quite", "talk.no", "default"),
+    ("move-on", "Move on", "talk.move_on", "default"),
 )
 PHASE_BUTTONS = {
     Phase.SPEAKING: {"submit"},
@@ -69,11 +70,11 @@ class TalkScreen(SessionScreen):
                               max_chars=MAX_STATEMENT_CHARS)
         yield Static("", id="coach")
         with Horizontal(id="actions"):
-            for button_id, label, variant in BUTTONS:
-                yield Button(label, id=button_id, variant=variant)
+            for button_id, label, binding_id, variant in BUTTONS:
+                yield KeyButton(label, binding_id, id=button_id, variant=variant)
         with Horizontal(id="talk-footer"):
             yield Static("", id="balance")
-            yield Button("Go to sort  ^N", id="sort", compact=True)
+            yield KeyButton("Go to sort", "session.next", id="sort", compact=True)
 
     def on_mount(self) -> None:
         self._draft_timer = None
@@ -84,7 +85,9 @@ class TalkScreen(SessionScreen):
             from accord.domain.model import STEP_TITLES
 
             title = STEP_TITLES[self.next_step()].lower()
-            self.query_one("#sort", Button).label = f"Go to {title}  ^N"
+            onward = self.query_one("#sort", KeyButton)
+            onward.binding_id = "talk.onward"  # the key that goes on from here
+            onward.set_text(f"Go to {title}")
 
 
     # -- drawing -------------------------------------------------------------------------
@@ -122,8 +125,8 @@ class TalkScreen(SessionScreen):
         shown = PHASE_BUTTONS[phase] - (set() if rules.can_move_on(session) else {"move-on"})
         for button in self.query_one("#actions", Horizontal).query(Button):
             button.display = button.id in shown
-        self.query_one("#submit", Button).label = (
-            "Done, hand over  ^S" if phase == Phase.SPEAKING else "Done reflecting  ^S"
+        self.query_one("#submit", KeyButton).set_text(
+            "Done, hand over" if phase == Phase.SPEAKING else "Done reflecting"
         )
         if phase == Phase.CONFIRMING:
             self.set_focus(None)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Digits, Footer, Input, Static
 from accord.domain import rules
 from accord.domain.summary import minutes_and_seconds
 from accord.guide import TIMEOUT_REMINDER, TIMEOUT_WHY
+from accord.ui.keys import KeyButton
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.widgets.breathing import BreathingPacer
@@ -83,7 +84,7 @@ class TimeoutScreen(Screen):
     BINDINGS = [
         Binding("r", "resume", "We're back", id="timeout.resume"),
         Binding("m", "more", "More time", id="timeout.more"),
-        Binding("p", "pause_close", "Pause and close", id="timeout.pause"),
+        Binding("f3", "pause_close", "Pause", id="timeout.pause"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -113,9 +114,10 @@ class TimeoutScreen(Screen):
             yield Static(TIMEOUT_REMINDER, id="reminder")
             yield Static(fmt("[dim]$why[/dim]", why=TIMEOUT_WHY), id="why")
             with Horizontal(id="timeout-actions"):
-                yield Button("We're back: resume  r", id="resume", variant="primary")
-                yield Button("More time  m", id="more")
-                yield Button("Pause and close  p", id="pause")
+                yield KeyButton("We're back: resume", "timeout.resume", id="resume",
+                                variant="primary")
+                yield KeyButton("More time", "timeout.more", id="more")
+                yield KeyButton("Pause and close", "timeout.pause", id="pause")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -4,20 +4,58 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Static
+from textual.content import Content
+from textual.widget import Widget
 
 from accord.domain.model import STEP_ORDER, STEP_TITLES, Step
+from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
 
 
-def step_markup(current: Step, steps: tuple[Step, ...] = STEP_ORDER) -> str:
-    parts = []
-    for step in steps:
-        if step == Step.DONE or (step == Step.SETUP and len(steps) > 7 and current != step):
-            continue
-        title = STEP_TITLES[step]
-        parts.append(f"[reverse b] {title} [/]" if step == current else f"[dim] {title} [/]")
-    return "›".join(parts)
+def _shown(current: Step, steps: tuple[Step, ...]) -> list[Step]:
+    return [step for step in steps if not (
+        step == Step.DONE or (step == Step.SETUP and len(steps) > 7 and current != step))]
+
+
+def step_markup(current: Step, steps: tuple[Step, ...] = STEP_ORDER,
+                width: int | None = None) -> str:
+    """The steps, the current one highlighted, in the first form that fits in ``width``:
+    every title spaced out, then closer together, then the others by number only."""
+    shown = _shown(current, steps)
+    forms = (
+        (" {title} ", "›"),  # roomy
+        ("{title}", "›"),  # the same titles, closer together
+        ("{number}", "›"),  # the current step by name, the others by number
+    )
+    for other, joint in forms:
+        parts, length = [], 0
+        for number, step in enumerate(shown, 1):
+            title = STEP_TITLES[step]
+            if step == current:
+                text = f" {number} {title} " if other == "{number}" else f" {title} "
+                parts.append(f"[reverse b]{text}[/]")
+            else:
+                text = other.format(title=title, number=number)
+                parts.append(f"[dim]{text}[/]")
+            length += len(text)
+        length += len(joint) * (len(parts) - 1)
+        if width is None or length <= width:
+            break
+    return joint.join(parts)
+
+
+class StepIndicator(Widget):
+    """Where we are in the session; narrower forms when the terminal is narrow."""
+
+    DEFAULT_CSS = "StepIndicator { width: 1fr; height: 1; }"
+
+    def __init__(self, step: Step, steps: tuple[Step, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.step = step
+        self.steps = steps
+
+    def render(self) -> Content:
+        return fmt(step_markup(self.step, self.steps, self.size.width or None))
 
 
 class SessionHeader(Horizontal):
@@ -38,6 +76,8 @@ class SessionHeader(Horizontal):
         self.steps = steps
 
     def compose(self) -> ComposeResult:
-        yield Static(fmt(step_markup(self.step, self.steps)), id="steps")
-        yield Button("Pause  F3", id="pause-button", action="screen.pause", compact=True)
-        yield Button("Time-out  ^T", id="timeout-button", action="app.timeout", compact=True)
+        yield StepIndicator(self.step, self.steps, id="steps")
+        yield KeyButton("Pause", "session.pause", id="pause-button", action="screen.pause",
+                        compact=True)
+        yield KeyButton("Time-out", "accord.timeout", id="timeout-button", action="app.timeout",
+                        compact=True)
