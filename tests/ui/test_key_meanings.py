@@ -26,10 +26,10 @@ SHARED: dict[str, tuple[str, set[str]]] = {
     "escape": ("back, close or cancel: leave without changing anything", {
         "AgreementForm:cancel", "Confirm:answer(False)", "HelpScreen:close", "KeptPrompt:cancel",
         "Notice:close", "SettingsScreen:close", "TextPrompt:cancel", "TimeoutRequest:cancel",
-        "agreements.home", "profiles.back", "review.back"}),
-    "h": ("home", {"agreements.home", "done.home"}),
+        "agreements.home", "profiles.back", "review.back", "readonly.home"}),
+    "h": ("home", {"agreements.home", "done.home", "readonly.home"}),
     "b": ("back one step", {"agree.back", "close.back", "sort.back"}),
-    "r": ("resume", {"home.resume", "timeout.resume"}),
+    "r": ("resume", {"home.resume", "timeout.resume", "readonly.open"}),
     "k": ("kept", {"checkin.kept", "review.kept"}),
     "x": ("take it off the active list", {"checkin.retire", "review.retire", "sort.remove"}),
     "n": ("start a new session", {"home.new", "review.renegotiate"}),
@@ -70,7 +70,7 @@ def test_no_key_means_two_different_things():
 
 def test_the_letters_keep_their_one_meaning():
     found = meanings()
-    assert found["r"] == {"home.resume", "timeout.resume"}
+    assert found["r"] == {"home.resume", "timeout.resume", "readonly.open"}
     assert found["p"] == {"home.repair"}
     assert found["c"] == {"home.checkin"}
     assert found["a"] == {"home.agreements"}
