@@ -112,6 +112,17 @@ def test_agreements_table_and_json(filled, capsys):
 
 
 @pytest.mark.parametrize("command", ["sessions", "agreements"])
+def test_json_is_a_list_with_one_row_per_line(filled, capsys, command):
+    code, out, _ = run(capsys, command, "--json")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and out.endswith("]\n")
+    rows = [json.loads(line.removesuffix(",")) for line in lines[1:-1]]
+    assert rows == json.loads(out) and len(rows) == 2
+    assert all(line.endswith(",") for line in lines[1:-2]) and not lines[-2].endswith(",")
+
+
+@pytest.mark.parametrize("command", ["sessions", "agreements"])
 def test_an_empty_folder_says_so_kindly(capsys, command):
     code, out, err = run(capsys, command)
     assert code == 0
