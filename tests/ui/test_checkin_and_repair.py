@@ -76,7 +76,7 @@ async def test_whole_checkin_by_keys(app_factory, data_dir, clock):
         review = app.screen
         assert isinstance(review, CheckinReviewScreen)
         assert len(review.due) == 2
-        first, second = (d.agreement.what for d in review.due)
+        first, second = (row["what"] for row in review.due)
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, KeptPrompt)

@@ -1,9 +1,14 @@
-"""Check-in: the agreements due for review, one by one: kept, adjust, or retire."""
+"""Check-in: the agreements due for review, one by one: kept, adjust, or retire.
+
+The list comes from the summary index (:mod:`accord.ui.history`), like the agreements review:
+the index holds each agreement's row, so no session file is read to show what is due. The
+one session file an agreement lives in is read only when the couple decides about it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from textual import work
 from textual.binding import Binding
@@ -15,6 +20,7 @@ from textual.widgets.option_list import Option
 from accord.domain import checkin, lifecycle
 from accord.domain.model import Session, Step
 from accord.domain.rules import RuleError
+from accord.storage.index import IndexScan
 from accord.storage.store import UnreadableFile
 from accord.ui.keys import KeyButton
 from accord.ui.screens.agreements import short_date
@@ -45,26 +51,36 @@ class CheckinReviewScreen(SessionScreen):
             yield KeyButton("Go to reflect", "session.next", id="next", variant="primary")
 
     def on_mount(self) -> None:
-        self.due: list[lifecycle.Due] = []
-        self.reviewed: list[tuple[Session, str]] = []
+        #: The agreement rows (see :func:`accord.storage.views.agreement_rows`) due now.
+        self.due: list[dict] = []
         self.reload()
         if self.due:
             self.query_one("#due-now", OptionList).focus()
 
     def reload(self) -> None:
         """The agreements due today that this check-in has not looked at yet, and those it has."""
-        sessions = [s for s in self.app.store.scan().sessions if s.id != self.session.id]
-        self.due = checkin.to_review(self.session, sessions, self.app.now())
-        by_id = {a.id: a for s in sessions for a in s.agreements}
+        from accord.ui import history
+
+        self.show_scan(history.scan(self.app))
+
+    def show_scan(self, scan: IndexScan) -> None:
+        today = self.app.now().date()
+        mine = self.session.id
+        now_due, _upcoming = scan.due(today)
+        self.due = [row for row in now_due
+                    if row["session"] != mine and row["id"] not in self.session.reviewed]
+        by_id = {row["id"]: row["what"] for summary in scan.summaries
+                 if summary["row"]["id"] != mine for row in summary["agreements"]}
         listing = self.query_one("#due-now", OptionList)
         listing.clear_options()
-        for item in self.due:
+        for row in self.due:
             listing.add_option(Option(fmt("$what  [dim]· $topic · review was $d[/dim]",
-                                          what=item.agreement.what, topic=item.session.topic,
-                                          d=short_date(item.on, self.app.now().date())),
-                                      id=item.agreement.id))
+                                          what=row["what"], topic=row["topic"],
+                                          d=short_date(date.fromisoformat(row["review_on"]),
+                                                       today)),
+                                      id=row["id"]))
         for agreement_id, outcome in self.session.reviewed.items():
-            what = by_id[agreement_id].what if agreement_id in by_id else agreement_id
+            what = by_id.get(agreement_id, agreement_id)
             listing.add_option(Option(fmt("[dim]$what · $outcome[/dim]", what=what,
                                           outcome=OUTCOME_WORDS.get(outcome, outcome)),
                                       disabled=True))
@@ -87,7 +103,7 @@ class CheckinReviewScreen(SessionScreen):
         self.show_detail()
         self.refresh_bindings()
 
-    def selected(self) -> lifecycle.Due | None:
+    def selected(self) -> dict | None:
         highlighted = self.query_one("#due-now", OptionList).highlighted
         if highlighted is None or highlighted >= len(self.due):
             return None
@@ -102,13 +118,12 @@ class CheckinReviewScreen(SessionScreen):
         if item is None:
             detail.update("")
             return
-        a = item.agreement
         lines = ["[dim]Who:[/dim] $who  [dim]When:[/dim] $when"]
-        if a.success:
+        if item["success"]:
             lines.append("[dim]We'd know it works when:[/dim] $success")
-        detail.update(fmt("\n".join(lines), who=a.who or "-",
-                          when=(a.rhythm if a.kind == "ritual" else a.when) or "-",
-                          success=a.success))
+        detail.update(fmt("\n".join(lines), who=item["who"] or "-",
+                          when=(item["rhythm"] if item["kind"] == "ritual" else item["when"])
+                          or "-", success=item["success"]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "review":
@@ -129,10 +144,16 @@ class CheckinReviewScreen(SessionScreen):
         item = self.selected()
         if item is None:
             return
+        try:  # the one session file this needs, read now and in full
+            owner = self.app.store.load(item["session"])
+        except (ValueError, UnreadableFile) as error:
+            self.notify(f"Could not open the session this agreement is in: {error}",
+                        severity="error", timeout=10)
+            return
         now = self.app.now()
         if outcome == "kept":
             note = await self.app.push_screen_wait(KeptPrompt(
-                item.agreement.what, now.date() + timedelta(days=lifecycle.KEPT_REVIEW_DAYS)))
+                item["what"], now.date() + timedelta(days=lifecycle.KEPT_REVIEW_DAYS)))
         elif outcome == "retired":
             note = await self.app.push_screen_wait(TextPrompt(
                 "Why retire it? A few words for future you."))
@@ -142,11 +163,15 @@ class CheckinReviewScreen(SessionScreen):
                 "the home screen for when you're ready."))
         if note is None:
             return
-        owner = item.session
         started: list[Session | None] = []
         try:
-            started.append(checkin.record_review(self.session, owner, item.agreement.id,
+            started.append(checkin.record_review(self.session, owner, item["id"],
                                                  outcome, now, note))
+        except KeyError:
+            self.notify("This agreement is no longer in its session file.", severity="warning",
+                        timeout=6)
+            self.reload()
+            return
         except RuleError as error:
             self.notify(str(error), severity="warning", timeout=6)
             return
