@@ -71,19 +71,18 @@ class CheckinReviewScreen(SessionScreen):
                     if row["session"] != mine and row["id"] not in self.session.reviewed]
         by_id = {row["id"]: row["what"] for summary in scan.summaries
                  if summary["row"]["id"] != mine for row in summary["agreements"]}
-        listing = self.query_one("#due-now", OptionList)
-        listing.clear_options()
-        for row in self.due:
-            listing.add_option(Option(fmt("$what  [dim]· $topic · review was $d[/dim]",
-                                          what=row["what"], topic=row["topic"],
-                                          d=short_date(date.fromisoformat(row["review_on"]),
-                                                       today)),
-                                      id=row["id"]))
+        options = [Option(fmt("$what  [dim]· $topic · review was $d[/dim]",
+                              what=row["what"], topic=row["topic"],
+                              d=short_date(date.fromisoformat(row["review_on"]), today)))
+                   for row in self.due]
         for agreement_id, outcome in self.session.reviewed.items():
             what = by_id.get(agreement_id, agreement_id)
-            listing.add_option(Option(fmt("[dim]$what · $outcome[/dim]", what=what,
-                                          outcome=OUTCOME_WORDS.get(outcome, outcome)),
-                                      disabled=True))
+            options.append(Option(fmt("[dim]$what · $outcome[/dim]", what=what,
+                                      outcome=OUTCOME_WORDS.get(outcome, outcome)),
+                                  disabled=True))
+        listing = self.query_one("#due-now", OptionList)
+        listing.clear_options()
+        listing.add_options(options)
         if self.due:
             listing.highlighted = 0
             lead = ("[b]Agreements due for a look.[/b] For each: did it work (kept), does it "
