@@ -171,6 +171,31 @@ def test_fresh_files_are_not_trusted_to_the_index(store, reads):
     assert reads == [store.session_path(session.id).name]
 
 
+def test_a_fresh_file_alone_does_not_rewrite_the_index(store, monkeypatch):
+    """The session being saved right now is read on each scan, but the index (which will
+    not keep it yet) is not written again for it; a change to what it keeps still is."""
+    sessions = fill(store, 3)
+    Index(store).scan()
+    writes = []
+    write_atomic = index_module.write_atomic
+    monkeypatch.setattr(index_module, "write_atomic",
+                        lambda path, data: (writes.append(path), write_atomic(path, data)))
+    fresh = build_session(start=T0 + timedelta(days=9), topic="Just now")
+    store.save(fresh)
+    for _ in range(2):
+        scan = Index(store).scan()
+        assert "Just now" in [row["topic"] for row in scan.session_rows()]
+    assert writes == []
+    sessions[0].topic = "Changed"
+    age(store.save(sessions[0]), 50)
+    assert "Changed" in [row["topic"] for row in Index(store).scan().session_rows()]
+    assert len(writes) == 1
+    store.session_path(sessions[1].id).unlink()
+    Index(store).scan()
+    assert len(writes) == 2
+    assert_same_as_reading_everything(store)
+
+
 def test_scans_never_change_session_files(store):
     fill(store, 3)
     before = {p.name: p.read_bytes() for p in store.root.glob("*.session.toml")}

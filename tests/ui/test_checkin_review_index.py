@@ -24,7 +24,7 @@ def fill(data_dir) -> list:
     today = START.date()
     sessions = []
     for n, days_ago in enumerate((60, 40, 30, 5)):
-        s = build_session(names=("Sam", "Alex"), topic=f"Topic {n}",
+        s = build_session(names=("Sam", "Alex"), topic=f"[b]Topic {n}",
                           start=START - timedelta(days=days_ago, minutes=n))
         sessions.append(s)
     # Not due yet: its review date is next week.
@@ -73,8 +73,29 @@ async def test_lists_what_the_sessions_say_is_due(app_factory, data_dir, clock):
     assert sessions[2].agreements[0].id not in shown
     assert not any(a.status.value == "draft" for s in sessions for a in s.agreements
                    if a.id in shown)
-    assert len(texts) == 5  # what the couple sees
-    assert texts[0].startswith("We dry together on Sundays") and "Topic 0" in texts[0]
+    assert len(texts) == 5  # what the couple sees; what they typed stays literal
+    assert texts[0].startswith("We dry together on Sundays") and "· [b]Topic 0 ·" in texts[0]
+
+
+async def test_a_long_list_shows_the_soonest_first(app_factory, data_dir, clock, monkeypatch):
+    from accord.ui.screens import checkin_review
+
+    sessions = fill(data_dir)
+    monkeypatch.setattr(checkin_review, "SHOWN_AT_ONCE", 2)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        review = await to_review(pilot)
+        expected = [d.agreement.id for d in checkin.to_review(review.session, sessions, START)]
+        assert [row["id"] for row in review.due] == expected[:2]
+        texts = [str(option.prompt) for option in review.query_one("#due-now").options]
+        assert texts[2:] == ["and 3 more due after these"]
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("enter")  # kept: the next one moves up
+        await pilot.pause()
+        assert [row["id"] for row in review.due] == expected[1:3]
+        texts = [str(option.prompt) for option in review.query_one("#due-now").options]
+        assert texts[2] == "and 2 more due after these" and texts[3].endswith("· kept")
 
 
 async def test_reads_only_the_file_of_the_agreement_decided_on(app_factory, data_dir, clock,

@@ -212,7 +212,6 @@ class Index:
                 new[name] = entry
                 found.append((name, entry))
                 continue
-            changed = True
             now = time.time_ns()
             path = root / name
             try:
@@ -225,7 +224,10 @@ class Index:
             found.append((path.name, entry))
             if sig is not None and now - sig[0] > RACY_NS:
                 new[path.name] = entry
-        if changed or len(new) != len(old):
+                changed = True
+        # Written only when what it keeps changed: a file too fresh to keep (the session being
+        # saved right now, say) is read on each scan, but is no reason to rewrite the index.
+        if changed or new.keys() != old.keys():
             self._write(new)
         found.sort(key=lambda item: item[1]["order"], reverse=True)
         result.summaries = [entry for _, entry in found]
