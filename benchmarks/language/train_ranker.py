@@ -281,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
                       help="train on every batch and write the weights file")
     ap.add_argument("--without-blind", action="store_true",
                     help="with --ship: leave the blind batch out (for its one-time measurement)")
+    ap.add_argument("--exclude", action="append", type=int, default=[], metavar="N",
+                    help="leave batch N out of everything (e.g. a newer blind batch)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a hyperparameter (for experiments)")
     ap.add_argument("--blame-mode", choices=["learned", "or", "lexicon"], default="lexicon",
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.set:
         k, v = kv.split("=", 1)
         params[k] = type(PARAMS[k])(json.loads(v))
-    items = load()
+    items = [it for it in load() if it["batch"] not in args.exclude]
     featurize(items)
     if args.cv:
         cross_validate(items, params)
