@@ -454,6 +454,12 @@ def _find_blame(
             if kw in lx.abs_fillers:
                 k -= 1
                 continue
+            if kw in ("and", "then") and w not in ("never", "ever", "nothing") and (
+                _clause_subject(tokens, k) in lx.abs_subjects
+            ):
+                # "she comes home and picks at everything I do"; not "... and never told
+                # me", "... and says nothing", which tell of one time
+                found = k + 1
             break
         if found >= 0 and not _praise(tokens, i + 1, w, praise, lx) and not _kind_absolute(
             tokens, found, i, w, praise_sents, traits

@@ -205,6 +205,8 @@ def _expand(word: str) -> list[str]:
         return mapped.split()
     if "*" in word:
         return [_unmask(word)]
+    if _ELONGATED_RE.search(word):
+        return _expand(_unelongate(word))
     if "'" not in word:
         return [word]
     if word.endswith("n't"):
@@ -229,6 +231,22 @@ def _expand(word: str) -> list[str]:
     for p in parts:
         out.extend(_expand(p))
     return out
+
+
+# Letters typed three times or more for emphasis ("sooo lazy", "neverrr", "pleeease").
+_ELONGATED_RE = re.compile(r"([a-z])\1\1+")
+_ELONGATED_ONE = frozenset(
+    "so no oh always never ever please lazy stupid why what seriously sorry ugh omg yes "
+    "selfish rude mean hate tired sick idiot god wow okay".split()
+)
+
+
+def _unelongate(word: str) -> str:
+    """ "sooo" -> "so", "neverrr" -> "never", "cooool" -> "cool", "reallly" -> "really"."""
+    one = _ELONGATED_RE.sub(r"\1", word)
+    if one in _ELONGATED_ONE:
+        return one
+    return _ELONGATED_RE.sub(r"\1\1", word)
 
 
 def _unmask(word: str) -> str:
