@@ -205,3 +205,43 @@ def test_a_verb_after_and_keeps_the_partner_as_subject() -> None:
     assert not analyze("she sent money to her brother and never told me").has_blame
     assert not analyze("he just sits there and says nothing").has_blame
     assert not analyze("I came home and always check on the kids").has_blame
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("she's on her phone literally every minute we're together", "absolute"),
+        ("he brings it up every chance he gets", "absolute"),
+        ("why must everything be a competition with you", "absolute"),
+        ("why does everything have to be on your terms", "absolute"),
+        ("My boyfriend is a compulsive liar.", "character"),
+        ("he's a right idiot", "character"),
+        ("You're so negative about everything, it's draining", "character"),
+        ("she's so condescending", "character"),
+        ("What a shock, the car's out of petrol again", "contempt"),
+        ("ok mr perfect, tell me again how you'd have done it better", "contempt"),
+        ("She thinks money grows on trees", "contempt"),
+        ("Are you actually listening or just nodding?", "contempt"),
+        ("You could at least pretend to care", "contempt"),
+        ("lol ok so i'm the crazy one now. cool.", "contempt"),
+        ("you shouldn't need a reminder on your phone to remember my birthday", "attunement"),
+        ("he shouldn't have to be told to feed his own kids", "attunement"),
+    ],
+)
+def test_more_blame_is_found(text: str, kind: str) -> None:
+    assert kind in kinds(text), (text, [(b.kind, b.text) for b in analyze(text).blame])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband's mother has a key and walks in whenever she likes",
+        "my wife works so hard and I worry she never gets to rest",
+        "honestly i'm just tired of being the bad guy every time something goes wrong",
+        "He goes to the gym every day at 6 and I love that for him",
+        "He calls me every lunch break just to check where I am",
+    ],
+)
+def test_more_not_blame(text: str) -> None:
+    a = analyze(text)
+    assert not a.has_blame, [(b.kind, b.text) for b in a.blame]

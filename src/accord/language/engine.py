@@ -470,8 +470,13 @@ def _find_blame(
     for _, i, j in by.get("abs_trailing", ()):
         if _any_quoted(tokens, i, j):
             continue
-        subj = _clause_subject(tokens, i)
-        if subj is None and tokens[i].word in ("every", "whenever"):
+        subj = next((tokens[m].word for m in range(i + 1, j) if tokens[m].word in
+                     lx.abs_subjects), None)  # "every chance he gets"
+        if subj is None:
+            subj = _clause_subject(tokens, i)
+        if subj is None and tokens[i].word in ("every", "whenever") and all(
+            tokens[m].word in _ALONE_LEAD for m in range(_clause_start(tokens, i), i)
+        ):
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
@@ -574,6 +579,8 @@ def _kind_absolute(tokens: list[Token], found: int, i: int, w: str, praise_sents
     k = found - 1
     if k >= 0 and tokens[k].word == "that":
         k -= 1
+    if k >= 0 and tokens[k].word in _CONCERN:
+        return True  # "I worry she never gets to rest"
     return k >= 1 and tokens[k].word in _REPORT_WORDS and tokens[k - 1].word == tokens[found].word
 
 
@@ -672,6 +679,11 @@ _REPORT_WORDS = frozenset(
 )
 
 
+_RELATIVES = frozenset(
+    "mother mom dad father mum sister brother family parents friend friends boss ex son "
+    "daughter kids children cousin aunt uncle grandma gran nan".split()
+)
+_CONCERN = frozenset(("worry", "worried", "afraid", "hope", "fear", "scared", "wish"))
 _SORRY = frozenset(("sorry", "apologize", "apologized", "regret", "regretted", "ashamed"))
 
 
@@ -713,8 +725,10 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
             if prev in PREPOSITIONS:
                 continue
             return t.word
-        if k > 0 and tokens[k - 1].word == "my" and t.word in PARTNER_NOUNS:
-            return "he"  # "my partner cancels plans all the time"
+        if k > 0 and tokens[k - 1].word == "my" and t.word in PARTNER_NOUNS and not (
+            k + 1 < len(tokens) and tokens[k + 1].word in _RELATIVES
+        ):
+            return "he"  # "my partner cancels plans all the time", not "my husband's mother"
     return None
 
 
