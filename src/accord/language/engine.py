@@ -72,6 +72,9 @@ class Analysis:
     stated_feelings: tuple[str, ...] = ()
     faux: tuple[str, ...] = ()
     need_scores: tuple[tuple[str, float], ...] = field(default=(), repr=False)
+    # the rules saw attacking words and set them aside (quoted, reported, taken back, praise,
+    # a neutral trait, a wish): the learned blame model then stays silent too
+    blame_set_aside: bool = field(default=False, repr=False)
 
     @property
     def has_blame(self) -> bool:
@@ -257,6 +260,7 @@ def _build_lexicon() -> _Lex:
     m.add_all(ab.get("praise_context", []), ("praise_context", None), bm)
     m.add_all(ab.get("neutral_traits", []), ("neutral_trait", None), bm)
     m.add_all(at["phrases"], ("attunement", None), bm)
+    m.add_all(bl.get("aside", {}).get("phrases", []), ("blame_aside", None), bm)
 
     sf = _read("safety.toml")
     for p in sf["safety"]["patterns"]:
@@ -397,9 +401,12 @@ def _any_quoted(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _find_blame(
-    text: str, tokens: list[Token], lx: _Lex, by: Found, insults_found: list[str]
+    text: str, tokens: list[Token], lx: _Lex, by: Found, insults_found: list[str],
+    aside: list[int] | None = None,
 ) -> list[BlameSpan]:
     spans: list[BlameSpan] = []
+    if aside is None:
+        aside = []
     n = len(tokens)
 
     # Absolutes: "you always", "he never", "my wife never", "why can't you ever"
@@ -432,7 +439,10 @@ def _find_blame(
             is_abs = True
             if tokens[i - 1].word not in lx.abs_fillers:
                 k = i - 2
-        if not is_abs or tok.quoted:
+        if not is_abs:
+            continue
+        if tok.quoted:
+            aside.append(i)
             continue
         found = -1
         while k >= 0 and tokens[k].clause == tok.clause and i - k <= 7:
@@ -461,14 +471,18 @@ def _find_blame(
                 # me", "... and says nothing", which tell of one time
                 found = k + 1
             break
-        if found >= 0 and not _praise(tokens, i + 1, w, praise, lx) and not _kind_absolute(
-            tokens, found, i, w, praise_sents, traits
-        ):
-            spans.append(_span(text, tokens, found, i + 1, "absolute"))
+        if found >= 0:
+            if not _praise(tokens, i + 1, w, praise, lx) and not _kind_absolute(
+                tokens, found, i, w, praise_sents, traits
+            ):
+                spans.append(_span(text, tokens, found, i + 1, "absolute"))
+            else:
+                aside.append(i)
 
     # Trailing absolutes: "you're on your phone all the time"
     for _, i, j in by.get("abs_trailing", ()):
         if _any_quoted(tokens, i, j):
+            aside.append(i)
             continue
         subj = next((tokens[m].word for m in range(i + 1, j) if tokens[m].word in
                      lx.abs_subjects), None)  # "every chance he gets"
@@ -480,8 +494,11 @@ def _find_blame(
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
-        if subj is not None and subj in lx.abs_subjects and not _used_to(tokens, i):
-            spans.append(_span(text, tokens, i, j, "absolute"))
+        if subj is not None and subj in lx.abs_subjects:
+            if _used_to(tokens, i):
+                aside.append(i)
+            else:
+                spans.append(_span(text, tokens, i, j, "absolute"))
 
     for _, i, j in by.get("absolute", ()):
         if _any_quoted(tokens, i, j):
@@ -489,6 +506,7 @@ def _find_blame(
         abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in lx.abs_words),
                         "")
         if abs_word and _praise(tokens, j, abs_word, praise, lx):
+            aside.append(i)
             continue  # "she has never once cheated"
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
@@ -497,6 +515,7 @@ def _find_blame(
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
+            aside.append(i)
             continue
         if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
             spans.append(_span(text, tokens, i, j + 2, "character"))
@@ -506,9 +525,13 @@ def _find_blame(
         if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
+        elif start >= 0:
+            aside.append(i)
     for _, i, j in by.get("character", ()):
         if not _any_quoted(tokens, i, j) and not _reported(tokens, i):
             spans.append(_span(text, tokens, i, j, "character"))
+        else:
+            aside.append(i)
 
     # Contempt
     for _, i, j in by.get("contempt", ()):
@@ -526,6 +549,7 @@ def _find_blame(
             spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_alone", ()):
         if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            aside.append(i)
             continue
         spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_setup", ()):
@@ -555,11 +579,15 @@ def _find_blame(
         if alone or prev in ("yeah", "okay", "fine", "so", "oh", "um", "meh"):
             spans.append(_span(text, tokens, i, i + 1, "contempt"))
 
+    for _, i, _j in by.get("blame_aside", ()):
+        aside.append(i)
+
     # Attunement trap
     for _, i, j in by.get("attunement", ()):
         if _any_quoted(tokens, i, j):
             continue
         if tokens[i].word == "without" and _wish_before(tokens, i):
+            aside.append(i)
             continue  # "I wish you'd say it without me having to ask" is a wish
         spans.append(_span(text, tokens, i, j, "attunement"))
 
@@ -908,7 +936,12 @@ def analyze(text: str) -> Analysis:
     if rk is None or not tokens:
         return a
     ranked = learned.rerank(rk, tokens, _found(a))
-    return replace(a, needs=tuple(nid for nid, _p in ranked))
+    blame = a.blame
+    if not blame and not a.blame_set_aside:
+        span = rk.tone_span(tokens)
+        if span is not None:
+            blame = (_span(text, tokens, span[0], span[1], "tone"),)
+    return replace(a, needs=tuple(nid for nid, _p in ranked), blame=blame)
 
 
 def _found(a: Analysis) -> dict[str, Any]:
@@ -922,6 +955,7 @@ def _found(a: Analysis) -> dict[str, Any]:
         "blame_kinds": a.blame_kinds,
         "safety": a.safety,
         "request": a.request is not None,
+        "blame_set_aside": a.blame_set_aside,
     }
 
 
@@ -1055,7 +1089,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         break
 
     insults_found: list[str] = []
-    blame = _find_blame(text, tokens, lx, by, insults_found)
+    aside: list[int] = []
+    blame = _find_blame(text, tokens, lx, by, insults_found, aside)
     kinds = list(dict.fromkeys(b.kind for b in blame))
     had_needs = bool(scores)
     for kind in kinds:
@@ -1110,5 +1145,6 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         stated_feelings=stated_feelings[:6],
         faux=tuple(dict.fromkeys(faux)),
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
+        blame_set_aside=bool(aside),
     )
     return analysis, tokens
