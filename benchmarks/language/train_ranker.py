@@ -2,15 +2,18 @@
 
 Needs: one logistic regression per need id over the statement's words and word pairs plus
 what the lexicon engine found (its need scores, topics, faux feelings, blame kinds ...), see
-accord.language.learned.features. Blame: one logistic regression over the same features.
-Training uses numpy (this script only; the shipped package reads the weights with the
-standard library): ``.venv/bin/pip install numpy``.
+accord.language.learned.features. Blame: one logistic regression over the words and word
+pairs outside quotation marks (learned.blame_features), used where the lexicon's rules found
+no blame and set nothing aside (blame mode "or", as shipped). Training uses numpy (this
+script only; the shipped package reads the weights with the standard library):
+``.venv/bin/pip install numpy``.
 
 Run:
-  python benchmarks/language/train_ranker.py --cv       # cross-validation by batch (1-9)
-  python benchmarks/language/train_ranker.py --final    # train on 1-9, score batch 10 once
+  python benchmarks/language/train_ranker.py --cv       # cross-validation by batch (all but 10)
+  python benchmarks/language/train_ranker.py --final    # train on all but 10, score batch 10
   python benchmarks/language/train_ranker.py --ship     # train on every batch, write weights
-  (--ship --without-blind writes weights trained on batches 1-9 only)
+  (--ship --without-blind leaves batch 10 out; --exclude N leaves batch N out of everything;
+   --blame-mode lexicon ships no learned blame)
 
 Batches: statements without a ``batch`` key are batch 1 (the first 191) and batch 2 (the
 next 40). Batch 10 is the blind batch kept out of --cv entirely.
