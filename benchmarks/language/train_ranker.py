@@ -2,15 +2,18 @@
 
 Needs: one logistic regression per need id over the statement's words and word pairs plus
 what the lexicon engine found (its need scores, topics, faux feelings, blame kinds ...), see
-accord.language.learned.features. Blame: one logistic regression over the same features.
-Training uses numpy (this script only; the shipped package reads the weights with the
-standard library): ``.venv/bin/pip install numpy``.
+accord.language.learned.features. Blame: one logistic regression over the words and word
+pairs outside quotation marks (learned.blame_features), used where the lexicon's rules found
+no blame and set nothing aside (blame mode "or", as shipped). Training uses numpy (this
+script only; the shipped package reads the weights with the standard library):
+``.venv/bin/pip install numpy``.
 
 Run:
-  python benchmarks/language/train_ranker.py --cv       # cross-validation by batch (1-9)
-  python benchmarks/language/train_ranker.py --final    # train on 1-9, score batch 10 once
+  python benchmarks/language/train_ranker.py --cv       # cross-validation by batch (all but 10)
+  python benchmarks/language/train_ranker.py --final    # train on all but 10, score batch 10
   python benchmarks/language/train_ranker.py --ship     # train on every batch, write weights
-  (--ship --without-blind writes weights trained on batches 1-9 only)
+  (--ship --without-blind leaves batch 10 out; --exclude N leaves batch N out of everything;
+   --blame-mode lexicon ships no learned blame)
 
 Batches: statements without a ``batch`` key are batch 1 (the first 191) and batch 2 (the
 next 40). Batch 10 is the blind batch kept out of --cv entirely.
@@ -34,12 +37,12 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from accord.language.engine import lexicon_found  # noqa: E402
-from accord.language.learned import WEIGHTS_FILE, Ranker, features  # noqa: E402
+from accord.language.learned import WEIGHTS_FILE, Ranker, blame_features, features  # noqa: E402
 from accord.language.vocab import NEED_IDS  # noqa: E402
 
 OUT = ROOT / "src" / "accord" / "language" / "lexicons" / WEIGHTS_FILE
 BLIND = 10
-BLAME_MODE = "lexicon"
+BLAME_MODE = "or"
 
 # Hyperparameters (chosen by --cv on batches 1-9 only).
 PARAMS = {
@@ -52,8 +55,8 @@ PARAMS = {
     "need_rel": 0.2,  # ... and this share of the best need's probability
     "max_needs": 4,
     "blend": 0.5,  # share of the lexicon's relative score in the final need score
-    "blame_threshold": 0.6,
-    "blame_lex": True,  # the blame model also reads what the lexicon engine found
+    "blame_threshold": 0.7,
+    "blame_lex": False,  # the blame model reads words and pairs only, not the lexicon's findings
 }
 
 
@@ -72,9 +75,11 @@ def featurize(items: list[dict]) -> None:
     for it in items:
         tokens, found = lexicon_found(it["text"])
         it["_x"] = features(tokens, found)
+        it["_xb"] = blame_features(tokens)
         it["_has_evidence"] = bool(found["need_scores"])
         it["_lex_needs"] = list(found["needs"])
         it["_lex_blame"] = bool(found["blame_kinds"])
+        it["_lex_aside"] = bool(found["blame_set_aside"])
 
 
 def _adam(grad_fn, w: np.ndarray, iters: int, lr: float) -> np.ndarray:
@@ -119,9 +124,20 @@ def train(items: list[dict], params: dict) -> dict:
     y = np.array([[1.0 if n in it["needs"] else 0.0 for n in NEED_IDS] for it in items])
     yb = np.array([[1.0 if it["blame"] else 0.0] for it in items])
     wn = _logreg(x, y, params["l2"], params["iters"], params["lr"])
-    xw = x
+    xw, bcol, bkey = x, col, "_x"
     if not params["blame_lex"]:
-        xw = x * np.array([f.startswith(("w:", "b:")) for f in feats], dtype=float)
+        # words and pairs outside quotation marks only (learned.blame_features)
+        dfb: Counter[str] = Counter()
+        for it in items:
+            dfb.update(it["_xb"].keys())
+        bcol = {f: i for i, f in enumerate(sorted(f for f, c in dfb.items()
+                                                  if c >= params["min_df"]))}
+        bkey = "_xb"
+        xw = np.zeros((len(items), len(bcol)))
+        for r, it in enumerate(items):
+            for f, v in it["_xb"].items():
+                if f in bcol:
+                    xw[r, bcol[f]] = v
     wb = _logreg(xw, yb, params["l2"], params["iters"], params["lr"])
     prune = params["prune"]
     need_weights: dict[str, list[list[float]]] = {}
@@ -131,6 +147,7 @@ def train(items: list[dict], params: dict) -> dict:
                if abs(wn[i, k]) >= prune]
         if row:
             need_weights[f] = row
+    for f, i in bcol.items():
         if abs(wb[i, 0]) >= prune:
             blame_weights[f] = round(float(wb[i, 0]), 3)
     return {
@@ -148,6 +165,7 @@ def train(items: list[dict], params: dict) -> dict:
         "blame_bias": round(float(wb[-1, 0]), 3),
         "blame_weights": blame_weights,
         "blame_threshold": params["blame_threshold"],
+        "blame_features": bkey,
     }
 
 
@@ -195,9 +213,9 @@ def learned_predictors(model: dict):
         return [n for n, _ in rk.rank_needs(it["_x"])]
 
     def blame_of(it: dict) -> bool:
-        p = blame_prob(it["_x"])
-        if BLAME_MODE == "or":
-            return it["_lex_blame"] or p >= model["blame_threshold"]
+        p = blame_prob(it[model["blame_features"]])
+        if BLAME_MODE == "or":  # as engine.analyze
+            return it["_lex_blame"] or not it["_lex_aside"] and p >= model["blame_threshold"]
         if BLAME_MODE == "lexicon":
             return it["_lex_blame"]
         return p >= model["blame_threshold"]
@@ -281,10 +299,13 @@ def main(argv: list[str] | None = None) -> int:
                       help="train on every batch and write the weights file")
     ap.add_argument("--without-blind", action="store_true",
                     help="with --ship: leave the blind batch out (for its one-time measurement)")
+    ap.add_argument("--exclude", action="append", type=int, default=[], metavar="N",
+                    help="leave batch N out of everything (e.g. a newer blind batch)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a hyperparameter (for experiments)")
-    ap.add_argument("--blame-mode", choices=["learned", "or", "lexicon"], default="lexicon",
-                    help="blame as shipped (lexicon), the learned model alone, or either")
+    ap.add_argument("--blame-mode", choices=["learned", "or", "lexicon"], default="or",
+                    help="blame as shipped (or: the lexicon's, and the learned model's where"
+                         " the lexicon found none), the learned model alone, or the lexicon")
     args = ap.parse_args(argv)
     global BLAME_MODE
     BLAME_MODE = args.blame_mode
@@ -292,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.set:
         k, v = kv.split("=", 1)
         params[k] = type(PARAMS[k])(json.loads(v))
-    items = load()
+    items = [it for it in load() if it["batch"] not in args.exclude]
     featurize(items)
     if args.cv:
         cross_validate(items, params)
@@ -306,8 +327,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.without_blind:
             items = [it for it in items if it["batch"] != BLIND]
         model = train(items, params)
-        for key in ("blame_bias", "blame_weights", "blame_threshold"):
-            del model[key]  # blame stays with the lexicon engine (docs/language.md)
+        if BLAME_MODE == "lexicon":
+            for key in ("blame_bias", "blame_weights", "blame_threshold", "blame_features"):
+                del model[key]  # blame stays with the lexicon engine alone
+        else:
+            del model["blame_features"]
+            for f in [f for f in model["blame_weights"] if not f.startswith(("w:", "b:"))]:
+                del model["blame_weights"][f]
         OUT.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n",
                        encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes,"

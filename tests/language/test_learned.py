@@ -54,7 +54,8 @@ def test_the_ranker_changes_only_the_needs(text: str) -> None:
     a = analyze(text)
     assert a.feelings == lex.feelings
     assert a.stated_feelings == lex.stated_feelings
-    assert a.blame == lex.blame
+    # blame: the rules' spans as they are; only where they found none, a learned "tone" span
+    assert a.blame == lex.blame or not lex.blame and [b.kind for b in a.blame] == ["tone"]
     assert a.safety == lex.safety
     assert a.request == lex.request
     assert a.topics == lex.topics
@@ -115,3 +116,48 @@ def test_unseen_statements_are_not_in_the_training_set() -> None:
     with open(STATEMENTS, "rb") as fh:
         texts = {s["text"].lower() for s in tomllib.load(fh)["statement"]}
     assert not {t.lower() for t, _ in UNSEEN} & texts
+
+
+# ------------------------------------------------------------------ learned blame ("tone")
+
+
+def test_learned_blame_adds_a_tone_span_only_where_the_rules_found_none() -> None:
+    from accord.language import analyze, coaching_hint
+
+    # the rules find nothing here; the learned model points at the sentence
+    a = analyze("you left the door open again")
+    assert [b.kind for b in a.blame] == ["tone"]
+    assert a.blame[0].text == "you left the door open again"
+    assert coaching_hint(a) and "You could try" in coaching_hint(a)
+    # where the rules found blame, their spans are kept as they are
+    a = analyze("you never listen")
+    assert [b.kind for b in a.blame] == ["absolute"]
+
+
+def test_learned_blame_stays_silent_where_the_rules_set_words_aside() -> None:
+    from accord.language import analyze
+
+    for text in ("I should have asked you earlier.", "tbf she's never been a morning person",
+                 "she told me 'you're useless' and I just stood there",
+                 "are you serious about moving? that's amazing"):
+        assert not analyze(text).has_blame, text
+
+
+def test_learned_blame_span_is_the_sentence_that_carries_it() -> None:
+    from accord.language import learned
+    from accord.language.text import tokenize
+
+    rk = learned.Ranker({
+        "needs": ["rest"], "need_bias": [0.0], "need_weights": {}, "need_min": 0.1,
+        "need_rel": 0.1, "max_needs": 3, "blame_bias": -1.0,
+        "blame_weights": {"w:again": 3.0, "w:lovely": -1.0}, "blame_threshold": 0.7,
+    })
+    tokens = tokenize("It was a lovely day. Then you forgot again.")
+    i, j = rk.tone_span(tokens)
+    assert [t.word for t in tokens[i:j]] == ["then", "you", "forgot", "again"]
+    # quoted words do not count
+    assert rk.tone_span(tokenize('He said "again" and smiled.')) is None
+    # without blame weights there is no learned blame
+    rk2 = learned.Ranker({"needs": ["rest"], "need_bias": [0.0], "need_weights": {},
+                          "need_min": 0.1, "need_rel": 0.1, "max_needs": 3})
+    assert rk2.tone_span(tokens) is None

@@ -72,6 +72,9 @@ class Analysis:
     stated_feelings: tuple[str, ...] = ()
     faux: tuple[str, ...] = ()
     need_scores: tuple[tuple[str, float], ...] = field(default=(), repr=False)
+    # the rules saw attacking words and set them aside (quoted, reported, taken back, praise,
+    # a neutral trait, a wish): the learned blame model then stays silent too
+    blame_set_aside: bool = field(default=False, repr=False)
 
     @property
     def has_blame(self) -> bool:
@@ -165,6 +168,7 @@ class _Lex:
     char_links: frozenset[str]
     insult_needs: dict[str, dict[str, float]]
     kind_needs: dict[str, dict[str, float]]
+    kind_needs_alone: frozenset[str]
     kind_feelings: dict[str, list[str]]
 
 
@@ -248,10 +252,15 @@ def _build_lexicon() -> _Lex:
     m.add_all(co["phrases"], ("contempt", None), bm)
     m.add_all(co["judgments"], ("judgment", None), bm)
     m.add_all(co.get("alone", []), ("contempt_alone", None), bm)
+    m.add_all(co.get("with_partner", []), ("contempt_partner", None), bm)
+    m.add_all(co.get("rhetorical", []), ("contempt_rhetorical", None), bm)
     m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
     m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
     m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
+    m.add_all(ab.get("praise_context", []), ("praise_context", None), bm)
+    m.add_all(ab.get("neutral_traits", []), ("neutral_trait", None), bm)
     m.add_all(at["phrases"], ("attunement", None), bm)
+    m.add_all(bl.get("aside", {}).get("phrases", []), ("blame_aside", None), bm)
 
     sf = _read("safety.toml")
     for p in sf["safety"]["patterns"]:
@@ -278,7 +287,8 @@ def _build_lexicon() -> _Lex:
         insult_needs={
             " ".join(normalize_pattern_words(k)): v for k, v in bl.get("insult_needs", {}).items()
         },
-        kind_needs=bl.get("kind_needs", {}),
+        kind_needs={k: v for k, v in bl.get("kind_needs", {}).items() if isinstance(v, dict)},
+        kind_needs_alone=frozenset(bl.get("kind_needs", {}).get("only_alone", ())),
         kind_feelings=bl.get("kind_feelings", {}),
     )
 
@@ -391,9 +401,12 @@ def _any_quoted(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _find_blame(
-    text: str, tokens: list[Token], lx: _Lex, by: Found, insults_found: list[str]
+    text: str, tokens: list[Token], lx: _Lex, by: Found, insults_found: list[str],
+    aside: list[int] | None = None,
 ) -> list[BlameSpan]:
     spans: list[BlameSpan] = []
+    if aside is None:
+        aside = []
     n = len(tokens)
 
     # Absolutes: "you always", "he never", "my wife never", "why can't you ever"
@@ -401,6 +414,8 @@ def _find_blame(
         {i for _, i, _ in by.get("praise_never", ())},
         {i for _, i, _ in by.get("praise_always", ())},
     )
+    praise_sents = {tokens[i].sent for _, i, _ in by.get("praise_context", ())}
+    traits = {i for _, i, _ in by.get("neutral_trait", ())}
     for i, tok in enumerate(tokens):
         w = tok.word
         is_abs = w in lx.abs_words
@@ -411,7 +426,7 @@ def _find_blame(
             )
         k = i - 1
         if not is_abs and i > 0 and w == "everything" and tokens[i - 1].word in (
-            "at", "about", "with", "on"
+            "at", "about", "with", "on", "over"
         ) and i > 1 and tokens[i - 2].word.startswith(_EVERYTHING_VERBS):
             # "she picks at everything I do", "he complains about everything"
             is_abs = True
@@ -424,7 +439,10 @@ def _find_blame(
             is_abs = True
             if tokens[i - 1].word not in lx.abs_fillers:
                 k = i - 2
-        if not is_abs or tok.quoted:
+        if not is_abs:
+            continue
+        if tok.quoted:
+            aside.append(i)
             continue
         found = -1
         while k >= 0 and tokens[k].clause == tok.clause and i - k <= 7:
@@ -446,21 +464,41 @@ def _find_blame(
             if kw in lx.abs_fillers:
                 k -= 1
                 continue
+            if kw in ("and", "then") and w not in ("never", "ever", "nothing") and (
+                _clause_subject(tokens, k) in lx.abs_subjects
+            ):
+                # "she comes home and picks at everything I do"; not "... and never told
+                # me", "... and says nothing", which tell of one time
+                found = k + 1
             break
-        if found >= 0 and not _praise(tokens, i + 1, w, praise, lx):
-            spans.append(_span(text, tokens, found, i + 1, "absolute"))
+        if found >= 0:
+            if not _praise(tokens, i + 1, w, praise, lx) and not _kind_absolute(
+                tokens, found, i, w, praise_sents, traits
+            ):
+                spans.append(_span(text, tokens, found, i + 1, "absolute"))
+            else:
+                aside.append(i)
 
     # Trailing absolutes: "you're on your phone all the time"
     for _, i, j in by.get("abs_trailing", ()):
         if _any_quoted(tokens, i, j):
+            aside.append(i)
             continue
-        subj = _clause_subject(tokens, i)
-        if subj is None and tokens[i].word in ("every", "whenever"):
+        subj = next((tokens[m].word for m in range(i + 1, j) if tokens[m].word in
+                     lx.abs_subjects), None)  # "every chance he gets"
+        if subj is None:
+            subj = _clause_subject(tokens, i)
+        if subj is None and tokens[i].word in ("every", "whenever") and all(
+            tokens[m].word in _ALONE_LEAD for m in range(_clause_start(tokens, i), i)
+        ):
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
         if subj is not None and subj in lx.abs_subjects:
-            spans.append(_span(text, tokens, i, j, "absolute"))
+            if _used_to(tokens, i):
+                aside.append(i)
+            else:
+                spans.append(_span(text, tokens, i, j, "absolute"))
 
     for _, i, j in by.get("absolute", ()):
         if _any_quoted(tokens, i, j):
@@ -468,6 +506,7 @@ def _find_blame(
         abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in lx.abs_words),
                         "")
         if abs_word and _praise(tokens, j, abs_word, praise, lx):
+            aside.append(i)
             continue  # "she has never once cheated"
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
@@ -476,6 +515,7 @@ def _find_blame(
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
+            aside.append(i)
             continue
         if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
             spans.append(_span(text, tokens, i, j + 2, "character"))
@@ -485,16 +525,31 @@ def _find_blame(
         if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
+        elif start >= 0:
+            aside.append(i)
     for _, i, j in by.get("character", ()):
-        if not _any_quoted(tokens, i, j):
+        if not _any_quoted(tokens, i, j) and not _reported(tokens, i):
             spans.append(_span(text, tokens, i, j, "character"))
+        else:
+            aside.append(i)
 
     # Contempt
     for _, i, j in by.get("contempt", ()):
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_partner", ()):
+        if not _any_quoted(tokens, i, j) and _names_partner(tokens, tokens[i].sent, lx):
+            spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_rhetorical", ()):
+        sent = tokens[i].sent
+        if not _any_quoted(tokens, i, j) and (
+            _names_partner(tokens, sent, lx)
+            or not any(t.sent == sent and t.word in SELF_WORDS for t in tokens)
+        ):
+            spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_alone", ()):
         if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            aside.append(i)
             continue
         spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_setup", ()):
@@ -524,12 +579,78 @@ def _find_blame(
         if alone or prev in ("yeah", "okay", "fine", "so", "oh", "um", "meh"):
             spans.append(_span(text, tokens, i, i + 1, "contempt"))
 
+    for _, i, _j in by.get("blame_aside", ()):
+        aside.append(i)
+
     # Attunement trap
     for _, i, j in by.get("attunement", ()):
-        if not _any_quoted(tokens, i, j):
-            spans.append(_span(text, tokens, i, j, "attunement"))
+        if _any_quoted(tokens, i, j):
+            continue
+        if tokens[i].word == "without" and _wish_before(tokens, i):
+            aside.append(i)
+            continue  # "I wish you'd say it without me having to ask" is a wish
+        spans.append(_span(text, tokens, i, j, "attunement"))
 
     return _dedupe_spans(spans)
+
+
+def _kind_absolute(tokens: list[Token], found: int, i: int, w: str, praise_sents: set[int],
+                   traits: set[int]) -> bool:
+    """Is the absolute from `found` to `i` kind or neutral rather than an attack?
+    "I love that you always ...", "she always asks first, which I appreciate" (praise in the
+    sentence, for "always" words); "he's always been a night owl" (a neutral trait);
+    "she said she never wanted a big wedding" (the partner's own words, reported)."""
+    if w not in ("never", "ever") and tokens[i].sent in praise_sents:
+        return True
+    if any(m in traits for m in range(i + 1, min(len(tokens), i + 4))):
+        return True
+    k = found - 1
+    if k >= 0 and tokens[k].word == "that":
+        k -= 1
+    if k >= 0 and tokens[k].word in _CONCERN:
+        return True  # "I worry she never gets to rest"
+    return k >= 1 and tokens[k].word in _REPORT_WORDS and tokens[k - 1].word == tokens[found].word
+
+
+_PARTNER_WORDS = frozenset(
+    "you your yours yourself he his him himself she her hers herself".split()
+)
+
+
+def _names_partner(tokens: list[Token], sent: int, lx: _Lex) -> bool:
+    for k, t in enumerate(tokens):
+        if t.sent == sent and (
+            t.word in _PARTNER_WORDS
+            or t.word in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my"
+        ):
+            return True
+    return False
+
+
+def _used_to(tokens: list[Token], i: int) -> bool:
+    """ "he used to hold my hand all the time" looks back, it does not attack."""
+    c = tokens[i].clause
+    for k in range(i - 1, 0, -1):
+        if tokens[k].clause != c:
+            return False
+        if tokens[k].word == "to" and tokens[k - 1].word == "used":
+            return True
+    return False
+
+
+_WISH_LEAD = frozenset(("wish", "wished", "please", "hope"))
+
+
+def _wish_before(tokens: list[Token], i: int) -> bool:
+    sent = tokens[i].sent
+    for k in range(i - 1, -1, -1):
+        if tokens[k].sent != sent:
+            return False
+        if tokens[k].word in _WISH_LEAD or (
+            tokens[k].word in ("love", "like") and k > 0 and tokens[k - 1].word == "would"
+        ):
+            return True
+    return False
 
 
 _NOTHING_VERBS = frozenset(
@@ -537,7 +658,8 @@ _NOTHING_VERBS = frozenset(
 )
 _EVERYTHING_VERBS = (
     "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
-    "comment", "correct", "argue", "argues", "whinge", "whine",
+    "comment", "correct", "argue", "argues", "whinge", "whine", "forget", "ruin", "hover",
+    "mess", "lose",
 )
 
 
@@ -585,6 +707,14 @@ _REPORT_WORDS = frozenset(
 )
 
 
+_RELATIVES = frozenset(
+    "mother mom dad father mum sister brother family parents friend friends boss ex son "
+    "daughter kids children cousin aunt uncle grandma gran nan".split()
+)
+_CONCERN = frozenset(("worry", "worried", "afraid", "hope", "fear", "scared", "wish"))
+_SORRY = frozenset(("sorry", "apologize", "apologized", "regret", "regretted", "ashamed"))
+
+
 def _reported(tokens: list[Token], start: int) -> bool:
     """Is an insult about the partner reported from someone else ("my mum says he's lazy")
     or taken back ("I'm not saying he's useless", "I used to think he was selfish")?"""
@@ -593,6 +723,9 @@ def _reported(tokens: list[Token], start: int) -> bool:
         k -= 1
     if k < 0 or tokens[k].word not in _REPORT_WORDS:
         return False
+    sent = tokens[k].sent
+    if any(tokens[m].word in _SORRY and tokens[m].sent == sent for m in range(max(0, k - 6), k)):
+        return True  # "I'm sorry I called you a selfish cow"
     before = [tokens[m].word for m in range(max(0, k - 3), k)]
     if NEGATORS.intersection(before) or "used" in before:
         return True
@@ -620,8 +753,10 @@ def _clause_subject(tokens: list[Token], i: int) -> str | None:
             if prev in PREPOSITIONS:
                 continue
             return t.word
-        if k > 0 and tokens[k - 1].word == "my" and t.word in PARTNER_NOUNS:
-            return "he"  # "my partner cancels plans all the time"
+        if k > 0 and tokens[k - 1].word == "my" and t.word in PARTNER_NOUNS and not (
+            k + 1 < len(tokens) and tokens[k + 1].word in _RELATIVES
+        ):
+            return "he"  # "my partner cancels plans all the time", not "my husband's mother"
     return None
 
 
@@ -656,26 +791,59 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         if w == "your" and not saw_link and k + 1 < len(tokens) and (
             k + 1 < i
             and tokens[k + 1].word in lx.char_fillers
-            and tokens[k + 1].word not in ("a", "an", "the")
+            and (tokens[k + 1].word not in ("a", "an", "the") or is_name and k + 1 < i - 1
+                 or is_name and tokens[k + 1].word in ("a", "an"))
             or k + 1 == i and i + 1 < len(tokens) and tokens[i + 1].clause != clause
         ):
             return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
             return k - 1 if saw_link else -1
+        if w == "being" and k > 0 and tokens[k - 1].word in ("stop", "quit") and not any(
+            tokens[m].word in SELF_WORDS for m in range(_clause_start(tokens, k), k)
+        ):
+            return k - 1  # "stop being so dramatic", not "I'm trying to stop being so needy"
         if w in lx.char_links or w in ("have", "has", "had", "will", "would", "can", "could"):
             saw_link = True
             k -= 1
             continue
-        if w in ("what", "such") and is_name and k == _clause_start(tokens, k):
-            return k  # "What an idiot." "Such a baby."
+        if w in ("what", "such") and is_name and all(
+            tokens[m].word in _INTERJECTIONS for m in range(_clause_start(tokens, k), k)
+        ):
+            return k  # "What an idiot." "Such a baby." "honestly what a muppet"
         if w in lx.char_fillers:
             k -= 1
             continue
         return -1
+    if k >= 0 and tokens[k].clause != clause and tokens[k + 1].word in ("but", "and") and (
+        _links_partner(tokens, k, lx)
+    ):
+        return k + 2  # "he's a good dad but a rubbish husband", "she's lovely but so lazy"
     if is_name and k < 0 or (k >= 0 and tokens[k].clause != clause):
         # a name alone at the start of a clause: "Idiot." / "Loser!"
         return i if i == _clause_start(tokens, i) and _clause_len(tokens, i) <= 3 else -1
     return -1
+
+
+_INTERJECTIONS = frozenset(
+    "honestly oh god jesus wow seriously omg lol ugh man well and so just like".split()
+)
+
+
+def _links_partner(tokens: list[Token], k: int, lx: _Lex) -> bool:
+    """Does the clause ending at k say what the partner is ("he is a good dad", "she is
+    lovely")?"""
+    c = tokens[k].clause
+    m = k
+    while m > 0 and tokens[m - 1].clause == c:
+        m -= 1
+    for a in range(m, k):
+        w = tokens[a].word
+        partner = w in lx.abs_subjects or (
+            w in lx.partner_nouns and a > 0 and tokens[a - 1].word == "my"
+        )
+        if partner and a + 1 <= k and tokens[a + 1].word in lx.char_links:
+            return True
+    return False
 
 
 def _clause_start(tokens: list[Token], k: int) -> int:
@@ -768,7 +936,12 @@ def analyze(text: str) -> Analysis:
     if rk is None or not tokens:
         return a
     ranked = learned.rerank(rk, tokens, _found(a))
-    return replace(a, needs=tuple(nid for nid, _p in ranked))
+    blame = a.blame
+    if not blame and not a.blame_set_aside:
+        span = rk.tone_span(tokens)
+        if span is not None:
+            blame = (_span(text, tokens, span[0], span[1], "tone"),)
+    return replace(a, needs=tuple(nid for nid, _p in ranked), blame=blame)
 
 
 def _found(a: Analysis) -> dict[str, Any]:
@@ -782,6 +955,7 @@ def _found(a: Analysis) -> dict[str, Any]:
         "blame_kinds": a.blame_kinds,
         "safety": a.safety,
         "request": a.request is not None,
+        "blame_set_aside": a.blame_set_aside,
     }
 
 
@@ -915,9 +1089,13 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         break
 
     insults_found: list[str] = []
-    blame = _find_blame(text, tokens, lx, by, insults_found)
+    aside: list[int] = []
+    blame = _find_blame(text, tokens, lx, by, insults_found, aside)
     kinds = list(dict.fromkeys(b.kind for b in blame))
+    had_needs = bool(scores)
     for kind in kinds:
+        if kind in lx.kind_needs_alone and had_needs:
+            continue  # "you're exhausting" says little of what the speaker misses
         add(lx.kind_needs.get(kind, {}))
     for key in dict.fromkeys(insults_found):
         add(lx.insult_needs.get(key, {}), 0.9)
@@ -967,5 +1145,6 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         stated_feelings=stated_feelings[:6],
         faux=tuple(dict.fromkeys(faux)),
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
+        blame_set_aside=bool(aside),
     )
     return analysis, tokens

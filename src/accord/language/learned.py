@@ -13,6 +13,12 @@ Features (all computed here, so training and use cannot drift apart):
   top:<need>      1 for the lexicon's first need, 0.5 for its second and third
   topic:<id>, faux:<name>, feel:<feeling>, kind:<blame kind>
   blame, safety, request   1 when the lexicon engine found them
+
+Blame: the lexicon's rules find attacking language with exact spans. When they find none, a
+second logistic regression over the words and word pairs outside quotation marks
+(``blame_features``) gives the probability that the statement attacks the partner; from the
+threshold in the weights file up, the sentence that carries most of that weight is reported
+as blame of the kind "tone", so the coaching hint has something to point at.
 """
 
 from __future__ import annotations
@@ -66,6 +72,34 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
     return x
 
 
+def blame_features(tokens: list[Any]) -> dict[str, float]:
+    """Words and neighbouring pairs of a statement, leaving out quoted words ("he called me
+    'lazy'" is not the speaker's attack)."""
+    x: dict[str, float] = {}
+    for w, pair in _blame_terms(tokens):
+        x[w] = 1.0
+        if pair is not None:
+            x[pair] = 1.0
+    return x
+
+
+def _blame_terms(tokens: list[Any]) -> list[tuple[str, str | None]]:
+    """For each token outside quotation marks: its word feature and the pair it closes."""
+    out: list[tuple[str, str | None]] = []
+    prev = None
+    prev_sent = -1
+    for t in tokens:
+        w = t.word
+        if not w[0].isalnum() or t.quoted:
+            prev = None
+            out.append(("", None))
+            continue
+        pair = "b:" + prev + "_" + w if prev is not None and t.sent == prev_sent else None
+        out.append(("w:" + w, pair))
+        prev, prev_sent = w, t.sent
+    return out
+
+
 class Ranker:
     """Weights for the needs: one logistic regression per need id."""
 
@@ -83,6 +117,12 @@ class Ranker:
         self.need_rel = float(data["need_rel"])
         self.max_needs = int(data["max_needs"])
         self.blend = float(data.get("blend", 0.0))
+        # the learned blame model is optional: without it, blame is the lexicon's alone
+        self.blame_bias = float(data.get("blame_bias", 0.0))
+        self.blame_weights: dict[str, float] = {
+            f: float(w) for f, w in data.get("blame_weights", {}).items()
+        }
+        self.blame_threshold = float(data.get("blame_threshold", 2.0))
         self._order = {nid: k for k, nid in enumerate(self.needs)}
 
     def need_probs(self, x: dict[str, float]) -> dict[str, float]:
@@ -99,6 +139,30 @@ class Ranker:
                 for i, w in row:
                     z[i] += w * val
         return {nid: _sigmoid(z[i]) for i, nid in enumerate(self.needs)}
+
+    def blame_prob(self, xb: dict[str, float]) -> float:
+        get = self.blame_weights.get
+        return _sigmoid(self.blame_bias + sum(get(f, 0.0) for f in xb))
+
+    def tone_span(self, tokens: list[Any]) -> tuple[int, int] | None:
+        """Token range (start, end) of the sentence that carries most of the learned blame
+        weight, when the statement as a whole reaches the threshold; otherwise None."""
+        if not self.blame_weights or self.blame_threshold > 1.0 or not tokens:
+            return None
+        if self.blame_prob(blame_features(tokens)) < self.blame_threshold:
+            return None
+        get = self.blame_weights.get
+        by_sent: dict[int, float] = {}
+        for t, (w, pair) in zip(tokens, _blame_terms(tokens), strict=True):
+            if w:
+                by_sent[t.sent] = by_sent.get(t.sent, 0.0) + get(w, 0.0) + (
+                    get(pair, 0.0) if pair else 0.0
+                )
+        if not by_sent:
+            return None
+        best = max(by_sent, key=lambda s: (by_sent[s], -s))
+        idx = [k for k, t in enumerate(tokens) if t.sent == best and not t.quoted]
+        return idx[0], idx[-1] + 1
 
     def rank_needs(self, x: dict[str, float]) -> list[tuple[str, float]]:
         """Needs with enough evidence, best first (ties broken by the vocabulary order).

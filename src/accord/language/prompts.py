@@ -5,7 +5,7 @@ from __future__ import annotations
 from .engine import Analysis
 from .vocab import NEED_LABELS
 
-_ORDER = ("attunement", "contempt", "character", "absolute")
+_ORDER = ("attunement", "contempt", "character", "absolute", "tone")
 
 
 def _join(items: list[str]) -> str:
@@ -84,6 +84,11 @@ def coaching_hint(analysis: Analysis) -> str | None:
             return (
                 "Saying what happened and how it felt may be easier to hear than a word "
                 f"about who they are. You could try: {pattern}"
+            )
+        if kind == "tone":
+            return (
+                "This might be hard for them to hear as it is. What's underneath it? "
+                f"You could try: {pattern}"
             )
         return (
             "\u201cAlways\u201d and \u201cnever\u201d are hard to hear. "

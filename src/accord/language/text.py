@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import re
 
-_TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+)*")
+_TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+|\*+[a-z]*)*")
 # Characters that end a clause: negation and subjects do not reach across them.
 _CLAUSE_RE = re.compile(r"[.!?;:,()\n\u2014\u2013]|\s-\s")
 _SENT_RE = re.compile(r"[.!?\n]+")
 # Emphasis typed as one-word sentences ("every. single. time."): the dots inside such a run
 # are read as spaces, so the words stay one phrase.
 _EMPHASIS_RE = re.compile(r"\b[a-z']+\.(?:[ \t]+[a-z']+\.){2,}")
-_QUOTE_RE = re.compile(r'"[^"\n]{1,200}"|(?<![a-z0-9])\'[^\'\n]{1,80}\'(?![a-z0-9])')
+# Single quotes open before a word and close after one; an apostrophe inside a word
+# ('you're useless') does not close them.
+_QUOTE_RE = re.compile(
+    r'"[^"\n]{1,200}"'
+    r"|(?<![a-z0-9])'(?=[a-z0-9])(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,80}(?<=[a-z0-9.!?])'(?![a-z0-9])"
+)
+# Profanity typed with asterisks ("f***ing", "sh*t", "a**hole"): read as the word it hides.
+_MASKED = (
+    "fucking fuckin fucked fuck shit shitty bitch bitchy bastard asshole arsehole ass arse "
+    "twat dick dickhead prick cunt damn crap piss pissed wanker bloody hell"
+).split()
 
 _TRANSLATE = str.maketrans(
     {
@@ -161,7 +171,11 @@ _S_IS = frozenset(
     "someone something this".split()
 )
 _CLAUSE_WORDS = frozenset(("but", "although", "though", "however", "whereas", "yet"))
-_NEGATED_BASE = {"can": "can", "won": "will", "shan": "shall", "ain": "is", "don": "do"}
+_NEGATED_BASE = {
+    "can": "can", "won": "will", "shan": "shall", "ain": "is", "don": "do",
+    # "can't", "won't", "shan't", "ain't" lose more than "n't"
+    "ca": "can", "wo": "will", "sha": "shall", "ai": "is",
+}
 
 
 class Token:
@@ -189,6 +203,10 @@ def _expand(word: str) -> list[str]:
     mapped = _WORD_MAP.get(word)
     if mapped is not None:
         return mapped.split()
+    if "*" in word:
+        return [_unmask(word)]
+    if _ELONGATED_RE.search(word):
+        return _expand(_unelongate(word))
     if "'" not in word:
         return [word]
     if word.endswith("n't"):
@@ -213,6 +231,31 @@ def _expand(word: str) -> list[str]:
     for p in parts:
         out.extend(_expand(p))
     return out
+
+
+# Letters typed three times or more for emphasis ("sooo lazy", "neverrr", "pleeease").
+_ELONGATED_RE = re.compile(r"([a-z])\1\1+")
+_ELONGATED_ONE = frozenset(
+    "so no oh always never ever please lazy stupid why what seriously sorry ugh omg yes "
+    "selfish rude mean hate tired sick idiot god wow okay".split()
+)
+
+
+def _unelongate(word: str) -> str:
+    """ "sooo" -> "so", "neverrr" -> "never", "cooool" -> "cool", "reallly" -> "really"."""
+    one = _ELONGATED_RE.sub(r"\1", word)
+    if one in _ELONGATED_ONE:
+        return one
+    return _ELONGATED_RE.sub(r"\1\1", word)
+
+
+def _unmask(word: str) -> str:
+    """ "f***ing" -> "fucking"; an unknown masked word keeps its letters ("b*tch" -> "bitch")."""
+    n = len(word)
+    for cand in _MASKED:
+        if len(cand) == n and all(c == "*" or c == d for c, d in zip(word, cand, strict=True)):
+            return cand
+    return word.replace("*", "")
 
 
 def normalize_pattern_words(text: str) -> list[str]:
