@@ -578,6 +578,8 @@ def main() -> None:
     parser.add_argument("only", nargs="*", help="cold_start typing save resume history engine")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-docs", action="store_true")
+    parser.add_argument("--sizes", default="100,1000,5000",
+                        help="history: how many sessions, comma-separated")
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite docs/performance.md from benchmarks/results.json")
     args = parser.parse_args()
@@ -598,7 +600,7 @@ def main() -> None:
         results["save"] = bench_save(500, 100 if args.quick else 400)
         print("save:", results["save"], flush=True)
     if "history" in chosen:
-        results["history"] = bench_history([100, 1000, 5000], 3)
+        results["history"] = bench_history([int(n) for n in args.sizes.split(",")], 3)
         print("history:", results["history"], flush=True)
     if "cold_start" in chosen:
         empty = fresh("empty")
