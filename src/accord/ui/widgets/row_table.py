@@ -246,7 +246,7 @@ class RowTable(ScrollView, can_focus=True):
                 cell_style += post
             segments.append(Segment(pad + set_cell_size(_clean(text), column.width) + pad,
                                     cell_style))
-        return Strip(segments).adjust_cell_length(width, style)
+        return Strip(segments).adjust_cell_length(width, style).simplify()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
