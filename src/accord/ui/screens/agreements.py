@@ -180,6 +180,7 @@ class AgreementsScreen(Screen):
         else:
             self.reload()
         self.query_one(RowTable).focus()
+        self.watch(self.query_one("#search", Input), "value", self.search_changed, init=False)
         self.call_after_refresh(self.on_resize)
 
     def on_screen_resume(self) -> None:
@@ -328,9 +329,11 @@ class AgreementsScreen(Screen):
 
     # -- events and actions --------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.refill()
+    def search_changed(self) -> None:
+        """The list follows the search at once, inside the key press that changed it: the
+        typed letter, the count and the rows then reach the screen in the same frame (a
+        handler for Input.Changed runs later, and the count would follow a frame behind)."""
+        self.refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(RowTable).focus()
