@@ -157,6 +157,7 @@ class AgreementsScreen(Screen):
         self._shown_texts: dict[str, tuple[str, dict]] = {}
         self._problems = ""  # the files the last scan could not read, one a line
         self._new_scan = False
+        self._resumed_once = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreements-title")
@@ -184,7 +185,9 @@ class AgreementsScreen(Screen):
         self.call_after_refresh(self.on_resize)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._resumed_once:  # back from an agreement's page: it may have changed
+            self.reload()
+        self._resumed_once = True  # the first time, on_mount has scanned already
 
     def reload(self) -> None:
         """Scan again (only changed files are read): a review saved elsewhere shows at once.
