@@ -152,3 +152,26 @@ async def test_the_home_screen_lists_a_few_due_agreements_and_points_to_the_rest
         assert due.option_count == 3
         last = due.get_option_at_index(2)
         assert last.disabled and "2 more" in str(last.prompt)
+
+
+async def test_the_list_always_matches_the_search_and_filter_typed_so_far(app_factory, store):
+    """Typing on, taking letters back and changing the filter: the list is always what the
+    whole search gives (earlier results are reused, never stale)."""
+    from accord.ui.screens.agreements import filtered
+
+    fill(store, 12)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("slash")
+        keys = [*"topic 1", "backspace", "backspace", "1", "escape", "f", "slash", *"topic 1",
+                "backspace", "escape", "f", "slash", *"topic"]
+        seen = set()
+        for key in keys:
+            await pilot.press({" ": "space"}.get(key, key))
+            await pilot.pause()
+            search = screen.query_one("#search").value
+            assert screen.shown == filtered(screen.entries, screen.status, search), (key, search)
+            seen.add(len(screen.shown))
+        assert screen.status == "kept"
+        assert {0, 6, 24} <= seen  # the searches did narrow and widen the list

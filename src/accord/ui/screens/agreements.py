@@ -42,6 +42,8 @@ COLUMNS = (
 MIN_WHAT_WIDTH = 12
 #: Below this width the "Since" column is left out (it is on the review screen).
 SINCE_FROM_WIDTH = 96
+#: How many recent searches' results are kept (a backspace shows one again at once).
+KEPT_RESULTS = 32
 
 
 def _day(text: str) -> date | None:
@@ -151,7 +153,8 @@ class AgreementsScreen(Screen):
         self.status = status
         self.entries: list[Entry] = []
         self._summaries: list[dict] = []  # those the entries were made from
-        self._last_filter: tuple[str, str, list[Entry]] | None = None
+        #: Recent searches' results, by (status, search), for these entries.
+        self._results: dict[tuple[str, str], list[Entry]] = {}
         self.shown: list[Entry] = []
         self._column_keys: list[str] = []
         self._shown_texts: dict[str, tuple[str, dict]] = {}
@@ -230,7 +233,7 @@ class AgreementsScreen(Screen):
         self._scanned_once = True
         self._summaries = scan.summaries
         self.entries = entries_for(scan)
-        self._last_filter = None
+        self._results = {}
         self._new_scan = True  # its entries are new: the highlighted one is found by its ids
         self._problems = "\n".join(str(p) for p in scan.problems)
         self.refill()
@@ -242,13 +245,7 @@ class AgreementsScreen(Screen):
         table = self.query_one(RowTable)
         keep = self.selected()
         search = self.query_one("#search", Input).value
-        # Typing on narrows the last search: only what it showed needs looking through.
-        last = self._last_filter
-        base = self.entries
-        if last is not None and last[0] == self.status and last[1] and search.startswith(last[1]):
-            base = last[2]
-        shown = filtered(base, self.status, search)
-        self._last_filter = (self.status, search, shown)
+        shown = self.results(search)
         if table.columns and self.what_width() == self._what_width and len(shown) == len(
                 self.shown) and all(a is b for a, b in zip(shown, self.shown, strict=True)):
             self.update_title(search)  # the same rows: nothing to draw again
@@ -263,6 +260,23 @@ class AgreementsScreen(Screen):
         self._new_scan = False
         self.update_title(search)
         self.show_line()
+
+    def results(self, search: str) -> list[Entry]:
+        """The entries the search and the status filter leave. A recent search's are kept, so
+        a letter taken back costs nothing; typing on narrows the longest earlier search this
+        one starts with (what it did not show cannot match more letters)."""
+        key = (self.status, search)
+        shown = self._results.get(key)
+        if shown is None:
+            base = self.entries
+            for end in range(len(search) - 1, 0, -1):
+                base = self._results.get((self.status, search[:end]), base)
+                if base is not self.entries:
+                    break
+            shown = self._results[key] = filtered(base, self.status, search)
+            if len(self._results) > KEPT_RESULTS:
+                del self._results[next(iter(self._results))]  # the oldest
+        return shown
 
     def position(self, entry: Entry | None) -> int:
         """Where ``entry`` (or the same agreement from a newer scan) is in the shown list."""
