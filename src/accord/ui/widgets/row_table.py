@@ -163,7 +163,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def move_cursor(self, *, row: int, top: bool = False) -> None:
         """Put the cursor on ``row`` and scroll it into view."""
-        self.cursor_row = max(0, min(row, self.row_count - 1))
+        self.cursor_row = row  # kept within the rows by validate_cursor_row
         self._scroll_to_cursor(top)
 
     def validate_cursor_row(self, row: int) -> int:
