@@ -556,9 +556,15 @@ pointed at:
   review, `accord sessions|resume|agreements` all use it; a session file is read only when
   one session or agreement is opened (and `accord agreements --ics`, which needs whole
   sessions). With more than 100 session files the scan runs in a thread; the review shows the
-  last scan at once and the fresh one when it is done. The review's table holds a page of rows
-  and grows as the cursor nears its end; a search that only adds letters narrows the
-  previous result, and a key that leaves the same agreements shown draws nothing again.
+  last scan at once and the fresh one when it is done. The review's table
+  (`ui/widgets/row_table.py`) keeps no rows: it asks for the cells of a row only while that
+  row is on screen, so a search redraws one screenful whatever the number of agreements
+  (Textual's DataTable was cleared and refilled on every key and drew each cell through
+  Rich). The search is followed inside the key press, so the letter, the count and the rows
+  reach the screen in one frame; a search that only adds letters narrows the previous
+  result, and a key that leaves the same agreements shown draws nothing again. The review's
+  CSS is given as the screen's default CSS, which spares Textual parsing every stylesheet
+  of the app again when it first opens.
   The home screen lists the first 20 agreements to look at.
 - **Resume**: while the home screen is up, the paused session at the top of its list is read
   in a thread, its turns' text taken from the file (checked to be laid out as accord writes
@@ -574,8 +580,8 @@ pointed at:
 
 Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
 half of importing the app), and the home screen has more widgets than the minimal app. The
-agreements review's remaining time per key is mostly Textual drawing the table's visible
-cells again.
+agreements review's remaining time per key is Textual's own frame (layout, compositing the
+changed lines, writing them) and the terminal emulator reading them.
 """
 
 
@@ -584,6 +590,8 @@ def main() -> None:
     parser.add_argument("only", nargs="*", help="cold_start typing save resume history engine")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-docs", action="store_true")
+    parser.add_argument("--sizes", default="100,1000,5000",
+                        help="history: how many sessions, comma-separated")
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite docs/performance.md from benchmarks/results.json")
     args = parser.parse_args()
@@ -604,7 +612,7 @@ def main() -> None:
         results["save"] = bench_save(500, 100 if args.quick else 400)
         print("save:", results["save"], flush=True)
     if "history" in chosen:
-        results["history"] = bench_history([100, 1000, 5000], 3)
+        results["history"] = bench_history([int(n) for n in args.sizes.split(",")], 3)
         print("history:", results["history"], flush=True)
     if "cold_start" in chosen:
         empty = fresh("empty")

@@ -10,7 +10,6 @@ import pytest
 
 from accord.storage.index import INDEX_FILE, Index
 from accord.ui import history
-from accord.ui.screens import agreements as agreements_screen
 from accord.ui.screens.agreement_review import AgreementReviewScreen
 from accord.ui.screens.agreements import AgreementsScreen, all_entries
 from accord.ui.screens.home import HomeScreen
@@ -51,8 +50,8 @@ async def open_review(app, pilot) -> AgreementsScreen:
 
 def listed(screen: AgreementsScreen) -> list[tuple[str, str, str]]:
     table = screen.query_one("#agreement-table")
-    keys = [row.key.value for row in table.ordered_rows]
-    assert keys == [f"{e.session_id}/{e.agreement_id}" for e in screen.shown[:len(keys)]]
+    assert table.row_count == len(screen.shown)
+    assert [screen.cells(n)[0] for n in range(table.row_count)] == [e.what for e in screen.shown]
     return [(e.session_id, e.agreement_id, e.what) for e in screen.shown]
 
 
@@ -104,20 +103,25 @@ async def test_a_change_outside_the_app_shows_when_the_review_is_back(app_factor
         assert listed(screen) == expected(store)
 
 
-async def test_a_long_history_is_scanned_in_a_thread_and_paged_in(app_factory, store,
-                                                                 monkeypatch):
+async def test_a_long_history_is_scanned_in_a_thread_and_every_row_reached(app_factory, store,
+                                                                          monkeypatch):
     monkeypatch.setattr(history, "BACKGROUND_SCAN_FILES", 2)
-    monkeypatch.setattr(agreements_screen, "PAGE", 4)
     fill(store, 4)
     app = app_factory()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 12)) as pilot:  # room for fewer rows than there are
         screen = await open_review(app, pilot)
         assert listed(screen) == expected(store)
         table = screen.query_one("#agreement-table")
-        assert len(screen.shown) == 8 and table.row_count == 4  # one page in the table
-        await pilot.press("down", "down", "down")  # the cursor near the end: the next page
+        assert len(screen.shown) == 8 and table.row_count == 8
+        assert table.scrollable_content_region.height - 1 < 8
+        await pilot.press(*["down"] * 7)  # down to the last row, scrolled into view
         await pilot.pause()
-        assert table.row_count == 8
+        assert table.cursor_row == 7 and screen.selected() is screen.shown[7]
+        assert screen.shown[7].what in str(screen.query_one("#agreement-line").render())
+        assert table.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.scroll_y == 0
         # Search narrows the whole list, not only the rows in the table.
         await pilot.press("slash")
         for key in "topic 0":
@@ -148,3 +152,26 @@ async def test_the_home_screen_lists_a_few_due_agreements_and_points_to_the_rest
         assert due.option_count == 3
         last = due.get_option_at_index(2)
         assert last.disabled and "2 more" in str(last.prompt)
+
+
+async def test_the_list_always_matches_the_search_and_filter_typed_so_far(app_factory, store):
+    """Typing on, taking letters back and changing the filter: the list is always what the
+    whole search gives (earlier results are reused, never stale)."""
+    from accord.ui.screens.agreements import filtered
+
+    fill(store, 12)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("slash")
+        keys = [*"topic 1", "backspace", "backspace", "1", "escape", "f", "slash", *"topic 1",
+                "backspace", "escape", "f", "slash", *"topic"]
+        seen = set()
+        for key in keys:
+            await pilot.press({" ": "space"}.get(key, key))
+            await pilot.pause()
+            search = screen.query_one("#search").value
+            assert screen.shown == filtered(screen.entries, screen.status, search), (key, search)
+            seen.add(len(screen.shown))
+        assert screen.status == "kept"
+        assert {0, 6, 24} <= seen  # the searches did narrow and widen the list

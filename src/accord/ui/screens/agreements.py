@@ -5,27 +5,29 @@ history, where it can be marked kept, retired or renegotiated.
 
 The list is built from the summary index (:mod:`accord.ui.history`), never from whole session
 files: the session behind an agreement is read only when that agreement is opened. A long
-history is scanned in a thread; the last scan is shown meanwhile. The table holds a page of
-rows at a time and grows as the cursor nears its end, so typing a search never waits for
-thousands of rows to be drawn.
+history is scanned in a thread; the last scan is shown meanwhile. The table
+(:class:`~accord.ui.widgets.row_table.RowTable`) draws only the rows on screen, so typing a
+search never waits for thousands of rows to be drawn.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Static, Tab, Tabs
 
 from accord.domain.lifecycle import REVIEWABLE
 from accord.domain.model import Session
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
-from accord.ui.text import fmt, plain
+from accord.ui.text import fmt
+from accord.ui.widgets.row_table import Column, RowTable
 
 FILTERS = ("all", "active", "kept", "renegotiating", "retired")
 #: Fixed column widths; "What" takes whatever room is left.
@@ -40,8 +42,8 @@ COLUMNS = (
 MIN_WHAT_WIDTH = 12
 #: Below this width the "Since" column is left out (it is on the review screen).
 SINCE_FROM_WIDTH = 96
-#: Rows put in the table at a time; more are added as the cursor comes near the end.
-PAGE = 50
+#: How many recent searches' results are kept (a backspace shows one again at once).
+KEPT_RESULTS = 32
 
 
 def _day(text: str) -> date | None:
@@ -80,10 +82,6 @@ class Entry:
     def starts(self) -> date | None:
         return _day(self.row["starts"])
 
-    def matches(self, words: list[str]) -> bool:
-        """Every word appears somewhere in what, who, when, rhythm, topic, issue or names."""
-        return all(word in self.haystack for word in words)
-
 
 def _sorted(entries: list[Entry]) -> list[Entry]:
     """Soonest review first (no review date last); ISO dates sort as the days do."""
@@ -111,11 +109,13 @@ def all_entries(sessions: list[Session]) -> list[Entry]:
 
 
 def filtered(entries: list[Entry], status: str, search: str) -> list[Entry]:
-    words = search.casefold().split()
-    return [
-        e for e in entries
-        if (status == "all" or e.status == status) and e.matches(words)
-    ]
+    """Those with this status (or any, for "all") that have every word of the search
+    somewhere in what, who, when, rhythm, topic, issue or names."""
+    if status != "all":
+        entries = [e for e in entries if e.row["status"] == status]
+    for word in search.casefold().split():  # one plain pass per word: the fastest in Python
+        entries = [e for e in entries if word in e.haystack]
+    return list(entries)
 
 
 def short_date(day: date | None, today: date) -> str:
@@ -137,7 +137,10 @@ def is_due(entry: Entry, today: str) -> bool:
 
 class AgreementsScreen(Screen):
     HELP_TOPIC = "agreements"
-    CSS_PATH = "agreements.tcss"
+    # The .tcss beside this module, given as the screen's default CSS: a CSS_PATH makes
+    # Textual parse every stylesheet of the app again the first time the screen opens
+    # (about 40 ms); default CSS is parsed on its own.
+    DEFAULT_CSS = (Path(__file__).with_name("agreements.tcss")).read_text(encoding="utf-8")
     BINDINGS = [
         Binding("escape,h", "home", "Home", id="agreements.home"),
         Binding("slash", "search", "Search", id="agreements.search"),
@@ -150,8 +153,14 @@ class AgreementsScreen(Screen):
         self.status = status
         self.entries: list[Entry] = []
         self._summaries: list[dict] = []  # those the entries were made from
-        self._last_filter: tuple[str, str, list[Entry]] | None = None
+        #: Recent searches' results, by (status, search), for these entries.
+        self._results: dict[tuple[str, str], list[Entry]] = {}
         self.shown: list[Entry] = []
+        self._column_keys: list[str] = []
+        self._shown_texts: dict[str, tuple[str, dict]] = {}
+        self._problems = ""  # the files the last scan could not read, one a line
+        self._new_scan = False
+        self._resumed_once = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreements-title")
@@ -159,7 +168,7 @@ class AgreementsScreen(Screen):
                     max_length=80)
         yield Tabs(*(Tab(name.capitalize(), id=f"filter-{name}") for name in FILTERS),
                    active=f"filter-{self.status}", id="filters")
-        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="agreement-table")
         yield Static("", id="agreement-line")
         yield Static("", id="agreements-problems")
         yield Footer(compact=True, show_command_palette=False)
@@ -174,11 +183,14 @@ class AgreementsScreen(Screen):
             self.call_after_refresh(self.reload)
         else:
             self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
+        self.watch(self.query_one("#search", Input), "value", self.search_changed, init=False)
         self.call_after_refresh(self.on_resize)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._resumed_once:  # back from an agreement's page: it may have changed
+            self.reload()
+        self._resumed_once = True  # the first time, on_mount has scanned already
 
     def reload(self) -> None:
         """Scan again (only changed files are read): a review saved elsewhere shows at once.
@@ -190,8 +202,8 @@ class AgreementsScreen(Screen):
         else:
             self._scanning = True
             if not self._scanned_once and not self.entries:
-                self.query_one("#agreements-title", Static).update(
-                    fmt("[b]Our agreements[/b]  [dim]looking through your sessions…[/dim]"))
+                self._show("#agreements-title",
+                           "[b]Our agreements[/b]  [dim]looking through your sessions…[/dim]")
             self.scan_in_background()
 
     @work(thread=True, group="agreements-scan", exit_on_error=False)
@@ -221,29 +233,19 @@ class AgreementsScreen(Screen):
         self._scanned_once = True
         self._summaries = scan.summaries
         self.entries = entries_for(scan)
-        self._last_filter = None
-        problems = self.query_one("#agreements-problems", Static)
-        if scan.problems:
-            lines = "\n".join(str(p) for p in scan.problems)
-            problems.update(fmt("[b $warning]Not read (left untouched):[/]\n$l", l=lines))
-        else:
-            problems.update("")
+        self._results = {}
+        self._new_scan = True  # its entries are new: the highlighted one is found by its ids
+        self._problems = "\n".join(str(p) for p in scan.problems)
         self.refill()
 
     def today(self) -> date:
         return self.app.now().date()
 
     def refill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         keep = self.selected()
         search = self.query_one("#search", Input).value
-        # Typing on narrows the last search: only what it showed needs looking through.
-        last = self._last_filter
-        base = self.entries
-        if last is not None and last[0] == self.status and last[1] and search.startswith(last[1]):
-            base = last[2]
-        shown = filtered(base, self.status, search)
-        self._last_filter = (self.status, search, shown)
+        shown = self.results(search)
         if table.columns and self.what_width() == self._what_width and len(shown) == len(
                 self.shown) and all(a is b for a, b in zip(shown, self.shown, strict=True)):
             self.update_title(search)  # the same rows: nothing to draw again
@@ -251,42 +253,58 @@ class AgreementsScreen(Screen):
         self.shown = shown
         if self.what_width() != self._what_width or not table.columns:
             self._what_width = self.what_width()
-            table.clear(columns=True)
-            for key, label, width in self.columns():
-                table.add_column(label, key=key, width=width or self._what_width)
-        else:
-            table.clear()
-        row = 0
-        if keep is not None:
-            row = next((n for n, e in enumerate(self.shown)
-                        if (e.session_id, e.agreement_id) == (keep.session_id,
-                                                               keep.agreement_id)), 0)
-        self.add_rows(up_to=max(PAGE, row + 1))
-        if row:
-            table.move_cursor(row=row)
+            self._column_keys = [key for key, _, _ in self.columns()]
+            table.set_columns([Column(key, label, width or self._what_width)
+                               for key, label, width in self.columns()])
+        table.show(len(shown), self.cells, cursor=self.position(keep))
+        self._new_scan = False
         self.update_title(search)
         self.show_line()
 
-    def add_rows(self, up_to: int) -> None:
-        """Put the shown entries into the table up to row ``up_to``."""
-        table = self.query_one(DataTable)
+    def results(self, search: str) -> list[Entry]:
+        """The entries the search and the status filter leave. A recent search's are kept, so
+        a letter taken back costs nothing; typing on narrows the longest earlier search this
+        one starts with (what it did not show cannot match more letters)."""
+        key = (self.status, search)
+        shown = self._results.get(key)
+        if shown is None:
+            base = self.entries
+            for end in range(len(search) - 1, 0, -1):
+                base = self._results.get((self.status, search[:end]), base)
+                if base is not self.entries:
+                    break
+            shown = self._results[key] = filtered(base, self.status, search)
+            if len(self._results) > KEPT_RESULTS:
+                del self._results[next(iter(self._results))]  # the oldest
+        return shown
+
+    def position(self, entry: Entry | None) -> int:
+        """Where ``entry`` (or the same agreement from a newer scan) is in the shown list."""
+        if entry is None:
+            return 0
+        found = [other is entry for other in self.shown]  # the quickest look in Python
+        if True in found:
+            return found.index(True)
+        if self._new_scan:
+            session, agreement = entry.session_id, entry.agreement_id
+            for n, other in enumerate(self.shown):
+                if other.row["id"] == agreement and other.row["session"] == session:
+                    return n
+        return 0
+
+    def cells(self, n: int) -> list:
+        """The table's cells for the ``n``-th shown entry, asked for only while it is on screen."""
+        entry = self.shown[n]
+        row = entry.row
         today = self.today()
-        keys = [key.value for key in table.columns]
-        for entry in self.shown[table.row_count:up_to]:
-            row = entry.row
-            review = short_date(entry.review_on, today)
-            if is_due(entry, today.isoformat()):
-                review_cell = fmt("[b $warning]$d[/]", d=review)
-            else:
-                review_cell = plain(review)
-            cells = {
-                "what": plain(row["what"]), "who": plain(row["who"]),
-                "when": plain(how_often(row)), "since": plain(short_date(entry.starts, today)),
-                "review": review_cell, "status": plain(row["status"]),
-            }
-            # Agreement ids are unique per session; a hand-edited file may reuse one elsewhere.
-            table.add_row(*(cells[key] for key in keys),
-                          key=f"{entry.session_id}/{entry.agreement_id}")
+        review = short_date(entry.review_on, today)
+        cells = {
+            "what": row["what"], "who": row["who"], "when": how_often(row),
+            "since": short_date(entry.starts, today),
+            "review": (review, "due") if is_due(entry, today.isoformat()) else review,
+            "status": row["status"],
+        }
+        return [cells[key] for key in self._column_keys]
 
     def update_title(self, search: str) -> None:
         total, shown = len(self.entries), len(self.shown)
@@ -296,14 +314,16 @@ class AgreementsScreen(Screen):
             note = f"{total} in all, soonest review first"
         else:
             note = f"{shown} of {total} shown"
-        self.query_one("#agreements-title", Static).update(
-            fmt("[b]Our agreements[/b]  [dim]$n · Enter opens one[/dim]", n=note)
-        )
-        if total and not shown:
-            self.query_one("#agreements-problems", Static).update(
-                fmt("[dim]Nothing matches. Try another word, or the All filter (f).[/dim]")
-                if search or self.status != "all" else ""
-            )
+        self._show("#agreements-title", "[b]Our agreements[/b]  [dim]$n · Enter opens one[/dim]",
+                   n=note)
+        if total and not shown and (search or self.status != "all"):
+            self._show("#agreements-problems",
+                       "[dim]Nothing matches. Try another word, or the All filter (f).[/dim]")
+        elif self._problems:
+            self._show("#agreements-problems", "[b $warning]Not read (left untouched):[/]\n$l",
+                       l=self._problems)
+        else:
+            self._show("#agreements-problems", "")
 
     def on_resize(self) -> None:
         if self.what_width() != self._what_width:
@@ -319,24 +339,26 @@ class AgreementsScreen(Screen):
         return max(MIN_WHAT_WIDTH, self.size.width - others - 6)
 
     def selected(self) -> Entry | None:
-        table = self.query_one(DataTable)
-        if not self.shown or table.cursor_row is None or table.row_count == 0:
+        table = self.query_one(RowTable)
+        if not self.shown or table.row_count == 0:
             return None
         return self.shown[min(table.cursor_row, len(self.shown) - 1)]
 
     # -- events and actions --------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.refill()
+    def search_changed(self) -> None:
+        """The list follows the search at once, inside the key press that changed it: the
+        typed letter, the count and the rows then reach the screen in the same frame (a
+        handler for Input.Changed runs later, and the count would follow a frame behind)."""
+        self.refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
 
     def on_key(self, event) -> None:
         search = self.query_one("#search", Input)
         if search.has_focus and event.key in ("down", "tab"):
-            self.query_one(DataTable).focus()
+            self.query_one(RowTable).focus()
             event.stop()
             event.prevent_default()
 
@@ -346,23 +368,27 @@ class AgreementsScreen(Screen):
             self.status = status
             self.refill()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count < len(self.shown) and event.cursor_row >= table.row_count - PAGE // 4:
-            self.add_rows(up_to=table.row_count + PAGE)
+    def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
         self.show_line()
 
     def show_line(self) -> None:
         """The highlighted agreement in full, under the table, where a cell cuts it short."""
         entry = self.selected()
-        line = self.query_one("#agreement-line", Static)
         if entry is None:
-            line.update("")
-            return
-        line.update(fmt("$what  [dim]· from $topic[/dim]", what=entry.what,
-                        topic=entry.row["topic"]))
+            self._show("#agreement-line", "")
+        else:
+            self._show("#agreement-line", "$what  [dim]· from $topic[/dim]", what=entry.what,
+                       topic=entry.row["topic"])
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def _show(self, static: str, markup: str, **values: str) -> None:
+        """Put ``fmt(markup, **values)`` in a Static unless it is there already: an update
+        lays the screen out again, which costs as much as drawing a list."""
+        shown = self._shown_texts.get(static)
+        if shown != (markup, values):
+            self._shown_texts[static] = (markup, values)
+            self.query_one(static, Static).update(fmt(markup, **values))
+
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
         entry = self.selected()
         if entry is not None:
             self.open(entry)
@@ -384,6 +410,6 @@ class AgreementsScreen(Screen):
         search = self.query_one("#search", Input)
         if search.has_focus:
             search.value = ""
-            self.query_one(DataTable).focus()
+            self.query_one(RowTable).focus()
             return
         self.app.pop_screen()
