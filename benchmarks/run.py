@@ -37,7 +37,7 @@ from accord.domain import rules  # noqa: E402
 from accord.domain.model import Couple, Landed  # noqa: E402
 from accord.storage.store import Store  # noqa: E402
 
-CACHE = Path(tempfile.gettempdir()) / "accord-bench-v1"
+CACHE = Path(tempfile.gettempdir()) / "accord-bench-v2"
 ACCORD = str(Path(sys.executable).with_name("accord"))
 MINIMAL = [sys.executable, str(HERE / "minimal_app.py")]
 F1 = b"\x1bOP"

@@ -90,7 +90,7 @@ def make_session(rng: random.Random, *, turns: int = 20, agreements: int = 4,
     issues = [Issue(id=f"i{n + 1}", title=rng.choice(TOPICS), layer=Layer(3),
                     note="We both care about this one.") for n in range(max(agreements, 1))]
     agreed = [
-        Agreement(id=f"g{n + 1}", issue_id=issues[n].id, what=rng.choice(AGREE), who="both",
+        Agreement(id=f"{sid}-a{n + 1}", issue_id=issues[n].id, what=rng.choice(AGREE), who="both",
                   when="every week", starts=start.date(),
                   review_on=start.date() + timedelta(days=rng.randrange(7, 60)),
                   success="We both feel it is fair", confirmed_by=["a", "b"],
