@@ -82,10 +82,8 @@ class HomeScreen(Screen):
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.refresh_lists()
-
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, so the lists are read once at start-up.
         self.refresh_lists()
 
     _scanning = False  # a background read of the folder is under way
