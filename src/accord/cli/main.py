@@ -7,6 +7,7 @@ imported only when it is about to run.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -149,6 +150,9 @@ def _launch(folder: Path, resume: str | None = None) -> int:
     except ImportError as error:
         raise CliError(f"the full-screen app is not available ({error})") from None
     app = make_app(folder, resume=resume)
+    # What is loaded by now lives as long as the program: set it aside, so the garbage
+    # collector does not walk through all of it again while the first screen is built.
+    gc.freeze()
     app.run()
     code = getattr(app, "return_code", None)
     return code if isinstance(code, int) else EXIT_OK

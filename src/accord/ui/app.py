@@ -57,7 +57,7 @@ class AccordApp(App[None]):
 
             settings = settings_file.load()
         self.loaded_settings = settings
-        # The theme is chosen before the first frame, so the style sheet is read once for it.
+        # The theme is chosen before the style sheet is first read, so it is not read again for it.
         from accord.ui.themes import DARK, LIGHT, THEMES
 
         self.register_theme(DARK)
@@ -113,7 +113,9 @@ class AccordApp(App[None]):
 
     def on_mount(self) -> None:
         from accord.ui.screens.home import HomeScreen
+        from accord.ui.themes import THEMES
 
+        self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
         self.push_screen(HomeScreen())

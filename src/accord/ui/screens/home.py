@@ -76,7 +76,9 @@ class HomeScreen(Screen):
                 yield KeyButton("Time-out", "accord.timeout", id="timeout-button",
                                 action="app.timeout")
             yield Static("", id="due")
-            yield OptionList(id="due-list")
+            due_list = OptionList(id="due-list")
+            due_list.display = False  # until there is something due: no empty box meanwhile
+            yield due_list
             yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
