@@ -20,7 +20,7 @@ from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
 WARM_UP_DELAY = 1.0  # seconds after start-up
-PRIVACY_CHECK_DELAY = 0.2  # seconds after start-up: the first screen comes first
+PRIVACY_CHECK_DELAY = 0.5  # seconds after start-up: the first screen and keys come first
 #: The smallest window every screen is laid out for; smaller still works, with a notice.
 MIN_COLUMNS, MIN_ROWS = 80, 24
 
