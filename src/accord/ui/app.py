@@ -140,6 +140,12 @@ class AccordApp(App[None]):
         # Looking at every file's permissions takes a while with years of sessions: after the
         # first screen is drawn, off the UI thread.
         self.set_timer(PRIVACY_CHECK_DELAY, self.check_privacy)
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        import gc
+
+        gc.enable()  # the command line turns it off while the first screen is built
 
     @work(thread=True, group="privacy", exit_on_error=False)
     def check_privacy(self) -> None:
