@@ -118,8 +118,12 @@ class AccordApp(App[None]):
         self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
-        self.push_screen(HomeScreen())
-        if not self.couple.safety_notice_seen:
+        first_run = not self.couple.safety_notice_seen
+        if not first_run or self._resume_id:
+            # On a first run the welcome covers the whole window: the home screen is built
+            # when it closes, not before the welcome is drawn.
+            self.push_screen(HomeScreen())
+        if first_run:
             from accord.ui.screens.notices import WelcomeScreen
 
             self.push_screen(WelcomeScreen(), self._welcomed)
@@ -166,6 +170,10 @@ class AccordApp(App[None]):
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True
         self.save_couple()
+        from accord.ui.screens.home import HomeScreen
+
+        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.push_screen(HomeScreen())
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal or a polite kill pauses the session instead of losing it."""
