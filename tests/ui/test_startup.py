@@ -52,3 +52,21 @@ async def test_the_home_lists_are_read_once_at_start_up(app_factory, store, paus
         assert isinstance(app.screen, HomeScreen)
         assert "Bins" in str(app.screen.query_one("#paused").get_option_at_index(0).prompt)
     assert len(scans) == 1
+
+
+async def test_resuming_on_a_first_run_shows_the_welcome_then_the_session(app_factory, store,
+                                                                          paused_factory):
+    from accord.ui.screens.base import SessionScreen
+    from accord.ui.screens.notices import WelcomeScreen
+
+    session = paused_factory(topic="Bins")
+    store.save(session)  # a folder with a session but no couple file: the welcome comes first
+    app = app_factory(resume=session.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")  # no names typed: go on
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.session is not None and app.session.topic == "Bins"
+        assert any(isinstance(screen, HomeScreen) for screen in app.screen_stack)

@@ -118,17 +118,16 @@ class AccordApp(App[None]):
         self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
-        first_run = not self.couple.safety_notice_seen
-        if not first_run or self._resume_id:
-            # On a first run the welcome covers the whole window: the home screen is built
-            # when it closes, not before the welcome is drawn.
-            self.push_screen(HomeScreen())
-        if first_run:
+        if not self.couple.safety_notice_seen:
             from accord.ui.screens.notices import WelcomeScreen
 
+            # The welcome covers the whole window: the home screen (and a session to resume)
+            # follow when it closes, so it is drawn without building them first.
             self.push_screen(WelcomeScreen(), self._welcomed)
-        if self._resume_id:
-            self.open_session(self._resume_id)
+        else:
+            self.push_screen(HomeScreen())
+            if self._resume_id:
+                self.open_session(self._resume_id)
         self._install_signal_handlers()
         # After the first screen is drawn: loading the word lists is real work, and start-up
         # should not share the processor with it.
@@ -172,8 +171,9 @@ class AccordApp(App[None]):
         self.save_couple()
         from accord.ui.screens.home import HomeScreen
 
-        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
-            self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen())
+        if self._resume_id:
+            self.open_session(self._resume_id)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal or a polite kill pauses the session instead of losing it."""
