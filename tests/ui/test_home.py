@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accord.ui.screens.home import HomeScreen
+from accord.ui.screens.home import START_SCAN_DELAY, HomeScreen
 from accord.ui.screens.notices import WelcomeScreen
 
 
@@ -71,6 +71,7 @@ async def test_a_long_history_is_read_after_the_home_screen_appears(app_factory,
         if isinstance(app.screen, WelcomeScreen):
             await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
+        await pilot.pause(START_SCAN_DELAY + 0.1)  # the reading starts after this
         await app.workers.wait_for_complete()
         await pilot.pause()
         paused = app.screen.query_one("#paused")

@@ -7,7 +7,7 @@ import os
 
 from accord.domain.model import Step
 from accord.ui.screens.base import SessionScreen
-from accord.ui.screens.home import HomeScreen
+from accord.ui.screens.home import START_SCAN_DELAY, HomeScreen
 from accord.ui.screens.steps import SCREENS, screen_for_step
 
 
@@ -23,6 +23,7 @@ async def home(app, pilot):
     await pilot.pause()
     if not isinstance(app.screen, HomeScreen):
         await pilot.press("enter")
+    await pilot.pause(START_SCAN_DELAY + 0.1)  # the reading ahead starts after this
     await app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -7,6 +7,7 @@ imported only when it is about to run.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -144,12 +145,20 @@ def _report_problems(scan: ScanResult) -> None:
 
 
 def _launch(folder: Path, resume: str | None = None) -> int:
+    # Starting makes many objects and next to no garbage: the garbage collector waits until
+    # the first screen is drawn (the app turns it back on then), and what is loaded by then,
+    # which lives as long as the program, is set aside so it is not looked through again.
+    gc.disable()
     try:
-        from accord.ui.app import make_app
-    except ImportError as error:
-        raise CliError(f"the full-screen app is not available ({error})") from None
-    app = make_app(folder, resume=resume)
-    app.run()
+        try:
+            from accord.ui.app import make_app
+        except ImportError as error:
+            raise CliError(f"the full-screen app is not available ({error})") from None
+        app = make_app(folder, resume=resume)
+        gc.freeze()
+        app.run()
+    finally:
+        gc.enable()
     code = getattr(app, "return_code", None)
     return code if isinstance(code, int) else EXIT_OK
 

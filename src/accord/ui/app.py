@@ -20,6 +20,7 @@ from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
 WARM_UP_DELAY = 1.0  # seconds after start-up
+PRIVACY_CHECK_DELAY = 0.5  # seconds after start-up: the first screen and keys come first
 #: The smallest window every screen is laid out for; smaller still works, with a notice.
 MIN_COLUMNS, MIN_ROWS = 80, 24
 
@@ -32,7 +33,9 @@ class AccordApp(App[None]):
     """Two partners, one keyboard, one disagreement at a time."""
 
     TITLE = "accord"
-    CSS_PATH = "accord.tcss"
+    # The home screen's style sheet too: read with the app's, it is not parsed a second time
+    # when the first screen opens.
+    CSS_PATH = ["accord.tcss", "screens/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+t", "timeout", "Time-out", priority=True, id="accord.timeout"),
@@ -54,6 +57,12 @@ class AccordApp(App[None]):
 
             settings = settings_file.load()
         self.loaded_settings = settings
+        # The theme is chosen before the style sheet is first read, so it is not read again for it.
+        from accord.ui.themes import DARK, LIGHT, THEMES
+
+        self.register_theme(DARK)
+        self.register_theme(LIGHT)
+        self.theme = THEMES[self.settings.theme]
         self.clock = clock
         self.session: Session | None = None
         self.couple: Couple = store.load_couple()
@@ -104,20 +113,21 @@ class AccordApp(App[None]):
 
     def on_mount(self) -> None:
         from accord.ui.screens.home import HomeScreen
-        from accord.ui.themes import DARK, LIGHT, THEMES
+        from accord.ui.themes import THEMES
 
-        self.register_theme(DARK)
-        self.register_theme(LIGHT)
-        self.theme = THEMES[self.settings.theme]
+        self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
-        self.push_screen(HomeScreen())
         if not self.couple.safety_notice_seen:
             from accord.ui.screens.notices import WelcomeScreen
 
+            # The welcome covers the whole window: the home screen (and a session to resume)
+            # follow when it closes, so it is drawn without building them first.
             self.push_screen(WelcomeScreen(), self._welcomed)
-        if self._resume_id:
-            self.open_session(self._resume_id)
+        else:
+            self.push_screen(HomeScreen())
+            if self._resume_id:
+                self.open_session(self._resume_id)
         self._install_signal_handlers()
         # After the first screen is drawn: loading the word lists is real work, and start-up
         # should not share the processor with it.
@@ -129,11 +139,25 @@ class AccordApp(App[None]):
                 severity="warning",
                 timeout=15,
             )
+        self._check_size(self.size.width, self.size.height)
+        # Looking at every file's permissions takes a while with years of sessions: after the
+        # first screen is drawn, off the UI thread.
+        self.set_timer(PRIVACY_CHECK_DELAY, self.check_privacy)
+        self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        import gc
+
+        gc.enable()  # the command line turns it off while the first screen is built
+
+    @work(thread=True, group="privacy", exit_on_error=False)
+    def check_privacy(self) -> None:
+        """Warn if others on this computer could read the data folder or its files."""
         from accord.storage.privacy import loose_permissions
 
-        self._check_size(self.size.width, self.size.height)
         for warning in loose_permissions(self.store.root):
-            self.notify(warning, title="Private?", severity="warning", timeout=15)
+            self.call_from_thread(self.notify, warning, title="Private?", severity="warning",
+                                  timeout=15)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
@@ -145,6 +169,11 @@ class AccordApp(App[None]):
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True
         self.save_couple()
+        from accord.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self._resume_id:
+            self.open_session(self._resume_id)
 
     def _install_signal_handlers(self) -> None:
         """A closed terminal or a polite kill pauses the session instead of losing it."""

@@ -17,12 +17,16 @@ BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are rea
 
 def many_files(folder) -> bool:
     """Whether the folder holds more sessions than can be read before the screen appears."""
+    count = 0
     try:
         with os.scandir(folder) as entries:
-            count = sum(1 for entry in entries if entry.name.endswith(".session.toml"))
+            for entry in entries:
+                count += entry.name.endswith(".session.toml")
+                if count > BACKGROUND_SCAN_FILES:
+                    return True  # enough: thousands of names need not be listed at start-up
     except OSError:
         return False
-    return count > BACKGROUND_SCAN_FILES
+    return False
 
 
 def long_history(app) -> bool:

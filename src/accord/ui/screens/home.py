@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import work
 from textual.app import ComposeResult
@@ -21,7 +22,8 @@ from accord.ui.text import fmt
 #: The home screen lists this many agreements to look at; the review (a) has them all.
 DUE_SHOWN = 20
 #: At start-up a long history is read this long after the home screen is drawn, so the first
-#: keys are answered at once (reading the index file holds the interpreter for a moment).
+#: keys are answered at once (reading the index file holds the interpreter for a moment); the
+#: paused session at the top of the list is read ahead this long after it is shown.
 START_SCAN_DELAY = 0.3
 
 
@@ -76,16 +78,16 @@ class HomeScreen(Screen):
                 yield KeyButton("Time-out", "accord.timeout", id="timeout-button",
                                 action="app.timeout")
             yield Static("", id="due")
-            yield OptionList(id="due-list")
+            due_list = OptionList(id="due-list")
+            due_list.display = False  # until there is something due: no empty box meanwhile
+            yield due_list
             yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.refresh_lists()
-
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, so the lists are read once at start-up.
         self.refresh_lists()
 
     _scanning = False  # a background read of the folder is under way
@@ -145,7 +147,9 @@ class HomeScreen(Screen):
         if sessions:
             paused.add_options(session_option(s) for s in sessions)
             paused.highlighted = 0
-            self.read_ahead(sessions[0]["row"]["id"])
+            # Not at once: reading a long session holds the interpreter for a while, and the
+            # first keys come first.
+            self.set_timer(START_SCAN_DELAY, partial(self.read_ahead, sessions[0]["row"]["id"]))
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
         self.show_due(scan, self.app.now().date())

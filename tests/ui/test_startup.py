@@ -1,0 +1,72 @@
+"""Start-up: work that can wait is done after the first screen, and still done."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import types
+
+from accord.cli.main import main
+from accord.domain.model import Couple
+from accord.ui import history
+from accord.ui.screens.home import HomeScreen
+
+
+async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_drawn(app_factory):
+    app = app_factory()
+    gc.disable()  # as the command line does while the app starts
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_command_line_turns_it_back_on_even_if_the_app_never_draws(monkeypatch, tmp_path):
+    class App:
+        def run(self):
+            assert not gc.isenabled()  # off while starting
+
+    module = types.ModuleType("accord.ui.app")
+    module.make_app = lambda data_dir, *, resume=None: App()
+    monkeypatch.setitem(sys.modules, "accord.ui.app", module)
+    try:
+        assert main(["--data-dir", str(tmp_path / "data")]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_the_home_lists_are_read_once_at_start_up(app_factory, store, paused_factory,
+                                                        monkeypatch):
+    store.save_couple(Couple(names=["Sam", "Alex"], safety_notice_seen=True))
+    store.save(paused_factory(topic="Bins"))
+    scans = []
+    real_scan = history.scan
+    monkeypatch.setattr(history, "scan", lambda app: scans.append(1) or real_scan(app))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Bins" in str(app.screen.query_one("#paused").get_option_at_index(0).prompt)
+    assert len(scans) == 1
+
+
+async def test_resuming_on_a_first_run_shows_the_welcome_then_the_session(app_factory, store,
+                                                                          paused_factory):
+    from accord.ui.screens.base import SessionScreen
+    from accord.ui.screens.notices import WelcomeScreen
+
+    session = paused_factory(topic="Bins")
+    store.save(session)  # a folder with a session but no couple file: the welcome comes first
+    app = app_factory(resume=session.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")  # no names typed: go on
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.session is not None and app.session.topic == "Bins"
+        assert any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
