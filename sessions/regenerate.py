@@ -207,7 +207,7 @@ async def repair_session(folder: Path) -> None:
         clock.advance(minutes=5)
         await answers(pilot, "Say when I'm tired instead of sniping")
         await type_in(pilot, "Agree on a leaving time before we go out")
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()

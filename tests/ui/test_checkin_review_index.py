@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from accord.domain import checkin, lifecycle
 from accord.storage.store import Store
+from accord.ui import history
 from accord.ui.screens.agreement_review import KeptPrompt
 from accord.ui.screens.checkin_review import CheckinReviewScreen
 from accord.ui.screens.paired import AppreciateScreen
@@ -110,7 +111,8 @@ async def test_reads_only_the_file_of_the_agreement_decided_on(app_factory, data
         return load_path(self, path)
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()  # the home screen has built the index by now
+        await pilot.pause()
+        history.scan(app)  # the index is built, as after the home screen's first scan
         monkeypatch.setattr(Store, "load_path", counting)
         review = await to_review(pilot)
         own = f"{review.session.id}.session.toml"
