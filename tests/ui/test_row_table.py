@@ -93,3 +93,15 @@ async def test_typed_text_is_shown_literally_and_cut_to_its_column():
         assert "red" in first
         assert "a b" in second and "\n" not in second
         assert all(len(line) <= 40 for line in (first, second))
+
+
+def test_a_cut_cell_ends_in_an_ellipsis_and_keeps_its_width():
+    from rich.cells import cell_len
+
+    from accord.ui.widgets.row_table import _fit
+
+    assert _fit("Jonas washes up Mon/Wed", 10) == "Jonas was…"
+    assert _fit("short", 10) == "short     "
+    assert _fit("exactly10!", 10) == "exactly10!"
+    wide = _fit("洗い物は月水金にジョナス", 9)  # double-width letters
+    assert wide.endswith("…") and cell_len(wide) == 9

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -44,6 +44,13 @@ class Column:
 def _clean(text: str) -> str:
     """One line of text a terminal shows as it is: no controls, tabs or line ends."""
     return printable(text).replace("\n", " ").replace("\t", " ")
+
+
+def _fit(text: str, width: int) -> str:
+    """The text in exactly ``width`` cells; a cut is marked with an ellipsis."""
+    if cell_len(text) > width > 1:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -244,8 +251,7 @@ class RowTable(ScrollView, can_focus=True):
             cell_style = style + due if look == "due" and due is not None else style
             if post is not None:
                 cell_style += post
-            segments.append(Segment(pad + set_cell_size(_clean(text), column.width) + pad,
-                                    cell_style))
+            segments.append(Segment(pad + _fit(_clean(text), column.width) + pad, cell_style))
         return Strip(segments).adjust_cell_length(width, style).simplify()
 
     def notify_style_update(self) -> None:
