@@ -59,3 +59,28 @@ async def test_a_file_changed_after_reading_ahead_is_read_again(app_factory, sto
         assert app.session.topic == "Bins and bags"
     saved = store.load(session.id)
     assert saved.topic == "Bins and bags" and saved.turns == session.turns
+
+
+async def test_a_session_read_when_asked_for_is_warmed_for_its_first_save(
+        app_factory, store, paused_factory, monkeypatch):
+    from accord.storage.store import Store
+
+    session = paused_factory(topic="Bins")
+    path = store.save(session)
+    warmed: list[str] = []
+    warm = Store.warm
+
+    def counting(self, read):
+        warmed.append(read.id)
+        return warm(self, read)
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home(app, pilot)
+        monkeypatch.setattr(Store, "warm", counting)
+        os.utime(path, (1_600_000_000, 1_600_000_000))  # what was read ahead is stale now
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.topic == "Bins"
+    # Read again on r, and its turns' text taken from the file, so the first save is quick.
+    assert warmed == [session.id]

@@ -216,7 +216,10 @@ class AccordApp(App[None]):
         from accord.ui import preload
 
         try:
-            session = preload.take(self, session_id) or self.store.load(session_id)
+            session = preload.take(self, session_id)
+            if session is None:  # not read ahead (asked for at once, or its file changed)
+                session = self.store.load(session_id)
+                self.store.warm(session)  # so its first save reuses the file's text
         except (UnreadableFile, ValueError) as error:
             self.notify(str(error), title="Could not open that session", severity="error")
             return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,8 +21,7 @@ from accord.ui.text import fmt
 #: The home screen lists this many agreements to look at; the review (a) has them all.
 DUE_SHOWN = 20
 #: At start-up a long history is read this long after the home screen is drawn, so the first
-#: keys are answered at once (reading the index file holds the interpreter for a moment); the
-#: paused session at the top of the list is read ahead this long after it is shown.
+#: keys are answered at once (reading the index file holds the interpreter for a moment).
 START_SCAN_DELAY = 0.3
 
 
@@ -147,9 +145,9 @@ class HomeScreen(Screen):
         if sessions:
             paused.add_options(session_option(s) for s in sessions)
             paused.highlighted = 0
-            # Not at once: reading a long session holds the interpreter for a while, and the
-            # first keys come first.
-            self.set_timer(START_SCAN_DELAY, partial(self.read_ahead, sessions[0]["row"]["id"]))
+            # At once: r is the likeliest first key here, and a long session takes a while to
+            # read (other keys are answered meanwhile, a little later than they would be).
+            self.read_ahead(sessions[0]["row"]["id"])
         else:
             paused.add_option(Option(fmt("[dim]Nothing paused.[/dim]"), disabled=True))
         self.show_due(scan, self.app.now().date())
