@@ -231,10 +231,13 @@ def _print_json(rows: list[dict], out: TextIO) -> None:
     """A JSON list with one row per line: still easy to read and to grep, and written by
     json's C encoder (``indent`` and ``json.dump`` both use the slow pure-Python one)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    if rows:
-        out.write("[\n" + ",\n".join(map(encode, rows)) + "\n]\n")
-    else:
+    if not rows:
         out.write("[]\n")
+        return
+    out.write("[\n")
+    for n, row in enumerate(rows):  # row by row: the whole text is never held at once
+        out.write(("" if n == 0 else ",\n") + encode(row))
+    out.write("\n]\n")
 
 
 def today() -> date:
