@@ -117,29 +117,23 @@ class RowTable(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
     _hover_row: reactive[int] = reactive(-1)
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """Something about one row of the table (only its subclasses are sent)."""
+
+        def __init__(self, table: RowTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class Highlighted(_RowMessage):
         """The cursor is on another row."""
 
-        def __init__(self, table: RowTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """A row was chosen: Enter, or a click on the highlighted row."""
-
-        def __init__(self, table: RowTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> RowTable:
-            return self.table
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
