@@ -362,6 +362,11 @@ def test_wish_to_feel_is_not_a_request() -> None:
         "I don't feel safe at home.",
         "I'm afraid of what he might do.",
         "He pushed me against the wall.",
+        "I'm afraid he'll hurt me.",
+        "im scared shell hit me again",
+        "Honestly I'm scared that he is going to hit me.",
+        "I'm afraid he might do something.",
+        "She said she would kill me.",
     ],
 )
 def test_safety_language(text: str) -> None:
@@ -375,6 +380,12 @@ def test_safety_language(text: str) -> None:
         "He has never hit me.",
         "I feel safe with you.",
         "You never help with the dishes.",
+        "Would it kill you to look at me when I talk?",
+        "Like it would kill you to say thanks once.",
+        "I'm afraid you'll be late again.",
+        "I'm scared she'll leave me.",
+        "He would never hurt me.",
+        "I'm not afraid he will hurt me.",
     ],
 )
 def test_not_safety_language(text: str) -> None:

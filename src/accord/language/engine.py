@@ -266,6 +266,8 @@ def _build_lexicon() -> _Lex:
     for p in sf["safety"]["patterns"]:
         has_neg = bool(NEGATORS.intersection(normalize_pattern_words(p)))
         m.add(p, ("safety", has_neg), sf.get("macros", {}))
+    m.add_all(sf.get("not_safety", {}).get("patterns", []), ("not_safety", None),
+              sf.get("macros", {}))
 
     rq = _read("requests.toml")
     r = rq["request"]
@@ -1080,9 +1082,12 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR * TOPIC_DECAY**rank)
 
     # Safety
+    figures = by.get("not_safety", ())
     for has_neg, i, j in by.get("safety", ()):
         if tokens[i].quoted or _negated(tokens, i, 3):
             continue
+        if any(a <= i and j <= b for _, a, b in figures):
+            continue  # a figure of speech ("would it kill you to …")
         if not has_neg and _negated_inside(tokens, i, j):
             continue
         safety = True
