@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import os
 
+from textual import work
+
 from accord.storage.index import Index, IndexScan
 
 BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
@@ -66,3 +68,58 @@ def last_scan(app) -> IndexScan | None:
     if index is None or index.store is not app.store:
         return None
     return getattr(app, "_history_last", None)
+
+
+class FollowsHistory:
+    """For a screen that lists the folder's history (mixed into a Screen).
+
+    A small folder is scanned at once; a long one in a thread, so the screen is there at once
+    and its lists follow. A scan asked for while one is under way runs when that one ends
+    (something may have changed meanwhile). The screen shows a scan in :meth:`show_scan`.
+    """
+
+    _scanning = False  # a background scan is under way
+    _rescan = False  # and another is wanted when it ends
+
+    def show_scan(self, scan: IndexScan) -> None:
+        raise NotImplementedError
+
+    def scanning_started(self) -> None:
+        """A background scan has started: the screen may say its lists are on their way."""
+
+    def follow_history(self, delay: float = 0) -> None:
+        """Scan and show the result; a background scan starts after ``delay`` seconds."""
+        if not long_history(self.app):
+            self.show_scan(scan(self.app))
+        elif self._scanning:
+            self._rescan = True
+        else:
+            self._scanning = True
+            self.scanning_started()
+            if delay:
+                self.set_timer(delay, self._scan_in_background)
+            else:
+                self._scan_in_background()
+
+    @work(thread=True, group="history-scan", exit_on_error=False)
+    def _scan_in_background(self) -> None:
+        try:
+            result = scan(self.app)
+            # The agreements review's list, made here, off the UI thread, before it is needed.
+            from accord.ui.screens.agreements import entries_for
+
+            entries_for(result)
+            settle_memory()
+        except BaseException:
+            self.app.call_from_thread(self._scanned, None)
+            raise
+        self.app.call_from_thread(self._scanned, result)
+
+    def _scanned(self, result: IndexScan | None) -> None:
+        self._scanning = False
+        if result is not None:
+            self.show_scan(result)
+        if self._rescan:
+            self._rescan = False
+            self.follow_history()
+

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -135,7 +134,7 @@ def is_due(entry: Entry, today: str) -> bool:
     return entry.status in REVIEWABLE and bool(on) and on <= today
 
 
-class AgreementsScreen(Screen):
+class AgreementsScreen(history.FollowsHistory, Screen):
     HELP_TOPIC = "agreements"
     # The .tcss beside this module, given as the screen's default CSS: a CSS_PATH makes
     # Textual parse every stylesheet of the app again the first time the screen opens
@@ -175,7 +174,6 @@ class AgreementsScreen(Screen):
 
     def on_mount(self) -> None:
         self._what_width = 0
-        self._scanning = self._rescan = False
         self._scanned_once = False
         last = history.last_scan(self.app)
         if last is not None:  # shown at once; a fresh scan follows once it is on screen
@@ -195,35 +193,12 @@ class AgreementsScreen(Screen):
     def reload(self) -> None:
         """Scan again (only changed files are read): a review saved elsewhere shows at once.
         A long history is scanned in a thread."""
-        if not history.long_history(self.app):
-            self.show_scan(history.scan(self.app))
-        elif self._scanning:
-            self._rescan = True
-        else:
-            self._scanning = True
-            if not self._scanned_once and not self.entries:
-                self._show("#agreements-title",
-                           "[b]Our agreements[/b]  [dim]looking through your sessions…[/dim]")
-            self.scan_in_background()
+        self.follow_history()
 
-    @work(thread=True, group="agreements-scan", exit_on_error=False)
-    def scan_in_background(self) -> None:
-        try:
-            scan = history.scan(self.app)
-            entries_for(scan)
-            history.settle_memory()
-        except BaseException:
-            self.app.call_from_thread(self._scanned, None)
-            raise
-        self.app.call_from_thread(self._scanned, scan)
-
-    def _scanned(self, scan: IndexScan | None) -> None:
-        self._scanning = False
-        if scan is not None:
-            self.show_scan(scan)
-        if self._rescan:
-            self._rescan = False
-            self.reload()
+    def scanning_started(self) -> None:
+        if not self._scanned_once and not self.entries:
+            self._show("#agreements-title",
+                       "[b]Our agreements[/b]  [dim]looking through your sessions…[/dim]")
 
     def show_scan(self, scan: IndexScan) -> None:
         same = (len(scan.summaries) == len(self._summaries)

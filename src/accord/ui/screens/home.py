@@ -50,7 +50,7 @@ def due_option(row: dict, today: date) -> Option:
                   id=f"{row['session']}/{row['id']}")
 
 
-class HomeScreen(Screen):
+class HomeScreen(history.FollowsHistory, Screen):
     HELP_TOPIC = "home"
     CSS_PATH = "home.tcss"
     BINDINGS = [
@@ -88,48 +88,16 @@ class HomeScreen(Screen):
         # Also sent when the screen is first shown, so the lists are read once at start-up.
         self.refresh_lists()
 
-    _scanning = False  # a background read of the folder is under way
-    _rescan = False  # and another is wanted when it ends (something may have changed since)
-
     def refresh_lists(self) -> None:
         """A small folder is read at once; a long history in a thread, so the screen is there
-        at once and the lists follow."""
-        if not history.long_history(self.app):
-            self.show_lists(history.scan(self.app))
-        elif self._scanning:
-            self._rescan = True
-        else:
-            self._scanning = True
-            paused = self.query_one("#paused", OptionList)
-            if not paused.option_count:
-                paused.add_option(
-                    Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
-            if history.last_scan(self.app) is None:  # starting up: answer keys first
-                self.set_timer(START_SCAN_DELAY, self.scan_in_background)
-            else:
-                self.scan_in_background()
+        at once and the lists follow (at start-up a moment later: keys are answered first)."""
+        self.follow_history(START_SCAN_DELAY if history.last_scan(self.app) is None else 0)
 
-    @work(thread=True, group="home-scan", exit_on_error=False)
-    def scan_in_background(self) -> None:
-        try:
-            scan = history.scan(self.app)
-            # The agreements review's list, made here, off the UI thread, before it is needed.
-            from accord.ui.screens.agreements import entries_for
-
-            entries_for(scan)
-            history.settle_memory()
-        except BaseException:
-            self.app.call_from_thread(self._scanned, None)
-            raise
-        self.app.call_from_thread(self._scanned, scan)
-
-    def _scanned(self, scan: IndexScan | None) -> None:
-        self._scanning = False
-        if scan is not None:
-            self.show_lists(scan)
-        if self._rescan:
-            self._rescan = False
-            self.refresh_lists()
+    def scanning_started(self) -> None:
+        paused = self.query_one("#paused", OptionList)
+        if not paused.option_count:
+            paused.add_option(
+                Option(fmt("[dim]Looking through your sessions…[/dim]"), disabled=True))
 
     @work(thread=True, group="home-read-ahead", exclusive=True, exit_on_error=False)
     def read_ahead(self, session_id: str) -> None:
@@ -138,7 +106,7 @@ class HomeScreen(Screen):
 
         preload.read_ahead(self.app, session_id)
 
-    def show_lists(self, scan: IndexScan) -> None:
+    def show_scan(self, scan: IndexScan) -> None:
         sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()
