@@ -53,37 +53,26 @@ def is_held_out(position: int) -> bool:
     return position % 4 == 0
 
 
-def score(items: list[dict], verbose: bool = False) -> dict[str, float]:
+def figures(items: list[dict], predicted) -> dict[str, float]:
+    """The figures above for ``items``, given each one's prediction in the same order:
+    (ranked needs, feelings or None when feelings are not predicted, has blame)."""
     rec, prec, hits = [], [], []
     tp = fp = fn = 0
     returned = 0
-    for it in items:
-        a = analyze(it["text"])
-        top3 = list(a.needs[:3])
+    for it, (needs, feelings, blame) in zip(items, predicted, strict=True):
+        top3 = list(needs)[:3]
         gold_n = set(it["needs"])
         if gold_n:
             rec.append(len(set(top3) & gold_n) / len(gold_n))
         if top3:
             returned += 1
             prec.append(len(set(top3) & gold_n) / len(top3))
-        if it["feelings"]:
-            hits.append(1.0 if set(a.feelings) & set(it["feelings"]) else 0.0)
-        gb, pb = bool(it["blame"]), a.has_blame
+        if feelings is not None and it["feelings"]:
+            hits.append(1.0 if set(feelings) & set(it["feelings"]) else 0.0)
+        gb, pb = bool(it["blame"]), bool(blame)
         tp += gb and pb
         fp += pb and not gb
         fn += gb and not pb
-        if verbose:
-            bad = []
-            if gold_n and not set(top3) & gold_n or len(set(top3) & gold_n) < min(2, len(gold_n)):
-                bad.append(f"needs {top3} gold {sorted(gold_n)}")
-            if it["feelings"] and not set(a.feelings) & set(it["feelings"]):
-                bad.append(f"feelings {list(a.feelings)} gold {it['feelings']}")
-            if gb != pb:
-                bad.append(f"blame {pb} gold {gb} {[(b.kind, b.text) for b in a.blame]}")
-            if bad:
-                print(f"- {it['text']}")
-                for b in bad:
-                    print(f"    {b}")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -97,6 +86,27 @@ def score(items: list[dict], verbose: bool = False) -> dict[str, float]:
         "blame_recall": r,
         "blame_f1": f1,
     }
+
+
+def score(items: list[dict], verbose: bool = False) -> dict[str, float]:
+    analyses = [analyze(it["text"]) for it in items]
+    if verbose:
+        for it, a in zip(items, analyses, strict=True):
+            top3 = list(a.needs[:3])
+            gold_n = set(it["needs"])
+            gb, pb = bool(it["blame"]), a.has_blame
+            bad = []
+            if gold_n and not set(top3) & gold_n or len(set(top3) & gold_n) < min(2, len(gold_n)):
+                bad.append(f"needs {top3} gold {sorted(gold_n)}")
+            if it["feelings"] and not set(a.feelings) & set(it["feelings"]):
+                bad.append(f"feelings {list(a.feelings)} gold {it['feelings']}")
+            if gb != pb:
+                bad.append(f"blame {pb} gold {gb} {[(b.kind, b.text) for b in a.blame]}")
+            if bad:
+                print(f"- {it['text']}")
+                for b in bad:
+                    print(f"    {b}")
+    return figures(items, [(a.needs, a.feelings, a.has_blame) for a in analyses])
 
 
 def speed(items: list[dict]) -> tuple[float, float]:

@@ -171,31 +171,17 @@ def train(items: list[dict], params: dict) -> dict:
 
 def score(items: list[dict], needs_of, blame_of) -> dict[str, float]:
     """The figures of evaluate.py, from predicted needs and blame per statement."""
-    rec, prec = [], []
-    tp = fp = fn = 0
-    returned = 0
-    for it in items:
-        top3 = list(needs_of(it))[:3]
-        gold = set(it["needs"])
-        if gold:
-            rec.append(len(set(top3) & gold) / len(gold))
-        if top3:
-            returned += 1
-            prec.append(len(set(top3) & gold) / len(top3))
-        gb, pb = bool(it["blame"]), bool(blame_of(it))
-        tp += gb and pb
-        fp += pb and not gb
-        fn += gb and not pb
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+    from evaluate import figures
+
+    f = figures(items, [(needs_of(it), None, blame_of(it)) for it in items])
     return {
-        "n": len(items),
-        "recall@3": statistics.fmean(rec) if rec else 0.0,
-        "precision@3": statistics.fmean(prec) if prec else 0.0,
-        "coverage": returned / len(items) if items else 0.0,
-        "blame_f1": 2 * p * r / (p + r) if p + r else 0.0,
-        "blame_p": p,
-        "blame_r": r,
+        "n": f["n"],
+        "recall@3": f["needs_recall@3"],
+        "precision@3": f["needs_precision@3"],
+        "coverage": f["needs_coverage"],
+        "blame_f1": f["blame_f1"],
+        "blame_p": f["blame_precision"],
+        "blame_r": f["blame_recall"],
     }
 
 
