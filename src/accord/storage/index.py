@@ -30,7 +30,7 @@ from pathlib import Path
 from accord.domain.lifecycle import REVIEWABLE, UPCOMING_DAYS
 from accord.domain.model import Session, Status
 from accord.storage.atomic import write_atomic
-from accord.storage.store import Store, UnreadableFile
+from accord.storage.store import Store, UnreadableFile, file_signature
 from accord.storage.views import agreement_rows, session_rows
 
 INDEX_FILE = ".accord-index.json"
@@ -145,16 +145,9 @@ class Index:
         self._memory: tuple[tuple[int, int, int], dict[str, dict]] | None = None
         self._lock = threading.Lock()
 
-    def _signature(self) -> tuple[int, int, int] | None:
-        try:
-            stat = os.stat(self.path)
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-
     def _read(self) -> dict[str, dict]:
         """The entries on disk; anything wrong with the file means starting afresh."""
-        signature = self._signature()
+        signature = file_signature(self.path)
         if self._memory is not None and signature == self._memory[0]:
             return self._memory[1]
         try:
@@ -180,7 +173,7 @@ class Index:
         except OSError:
             self._memory = None
             return  # a read-only folder: work without the index
-        signature = self._signature()
+        signature = file_signature(self.path)
         self._memory = (signature, entries) if signature is not None else None
 
     def scan(self) -> IndexScan:

@@ -55,6 +55,15 @@ def _signature(stat: os.stat_result) -> tuple[int, int, int]:
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
+def file_signature(path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next (time, size, inode), or None if it
+    is not there: a file whose signature is unchanged need not be read again."""
+    try:
+        return _signature(os.stat(path))
+    except OSError:
+        return None
+
+
 def _read_toml(path: Path) -> tuple[dict, tuple[int, int, int]]:
     """Parse a TOML file; any failure becomes an :class:`UnreadableFile` with a clear reason."""
     try:

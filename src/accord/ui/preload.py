@@ -9,19 +9,10 @@ comes while it is still being read, the reading is waited for rather than starte
 
 from __future__ import annotations
 
-import os
 import threading
 
 from accord.domain.model import Session
-from accord.storage.store import UnreadableFile
-
-
-def _signature(path) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+from accord.storage.store import UnreadableFile, file_signature
 
 
 def _import_screen(session: Session) -> None:
@@ -42,7 +33,7 @@ def read_ahead(app, session_id: str) -> None:
     app._reading_ahead = (session_id, done)
     try:
         path = store.session_path(session_id)
-        before = _signature(path)
+        before = file_signature(path)
         session = store.load_path(path)
         store.warm(session)
         _import_screen(session)
@@ -67,4 +58,4 @@ def take(app, session_id: str) -> Session | None:
         path = app.store.session_path(session_id)
     except ValueError:
         return None
-    return kept[2] if _signature(path) == kept[1] else None
+    return kept[2] if file_signature(path) == kept[1] else None

@@ -9,8 +9,6 @@ here, and opens it only when asked.
 
 from __future__ import annotations
 
-import os
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
@@ -30,7 +28,7 @@ from accord.domain.model import (
 )
 from accord.domain.summary import plural, where_we_left_off
 from accord.storage.lock import is_locked
-from accord.storage.store import UnreadableFile
+from accord.storage.store import UnreadableFile, file_signature
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
 
@@ -178,7 +176,7 @@ class ReadOnlyScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._signature = self._stat()
+        self._signature = file_signature(self.path)
         self.show(self.shown)
         self.query_one("#readonly-freed").display = False
         self.set_interval(POLL_SECONDS, self.look_again, name="read-only-poll")
@@ -186,13 +184,6 @@ class ReadOnlyScreen(Screen):
     @property
     def path(self):
         return self.app.store.session_path(self.session_id)
-
-    def _stat(self) -> tuple[int, int, int] | None:
-        try:
-            stat = os.stat(self.path)
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
     def show(self, session: Session) -> None:
         self.shown = session
@@ -208,7 +199,7 @@ class ReadOnlyScreen(Screen):
         """Read the file again if it changed, and see whether the other window let go."""
         if self not in self.app.screen_stack:
             return  # a tick due as this screen left
-        signature = self._stat()
+        signature = file_signature(self.path)
         if signature is not None and signature != self._signature:
             self._signature = signature
             try:
