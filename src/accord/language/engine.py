@@ -341,6 +341,14 @@ def _wished(tokens: list[Token], start: int, window: int = 5) -> bool:
     return False
 
 
+_SUBJECTS = frozenset(("you", "he", "she", "they"))
+_COPULAS = frozenset(
+    "is are was were gets get got seems seem seemed feels feel felt looks looked sounds".split()
+)
+_DEGREE = frozenset("so really very too just always never all a bit little quite getting "
+                    "being been".split())
+
+
 def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     """True when a feeling word is said of the partner ("you're angry"), not the speaker."""
     if end < len(tokens) and tokens[end].word in ("me", "my", "us", "our", "myself"):
@@ -359,6 +367,13 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
         if t.word in SELF_WORDS:
             return False
         if t.word in OTHER_WORDS:
+            if (
+                t.word in _SUBJECTS and k + 1 < start and tokens[k + 1].word in _COPULAS
+                and all(tokens[m].word in _DEGREE for m in range(k + 2, start))
+            ):
+                # "I get that you are stressed", "when he is angry": the feeling is said
+                # of the partner, whatever comes before it
+                return True
             prev = tokens[k - 1].word if k > 0 else ""
             if prev in PREPOSITIONS or prev in ("when", "that", "if", "because"):
                 # "angry at you", "worried that you" -> still the speaker's feeling
