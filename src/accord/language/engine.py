@@ -301,6 +301,9 @@ Found = dict[str, list[tuple[object, int, int]]]
 # ------------------------------------------------------------------------- helpers
 
 
+_SUBJECT_START = frozenset(("i", "you", "he", "she", "we", "they", "it"))
+
+
 def _negated(tokens: list[Token], start: int, window: int = 4) -> bool:
     """Is the phrase starting at `start` negated by a word shortly before it?"""
     clause = tokens[start].clause
@@ -322,6 +325,9 @@ def _negated(tokens: list[Token], start: int, window: int = 4) -> bool:
             return True
         if w in ("want", "wanna", "wish", "like", "love", "hate"):
             return False  # "I don't want to feel ignored" still says ignored
+        if w == "and" and k + 1 < start and tokens[k + 1].word in _SUBJECT_START:
+            return False  # "he shouted over nothing and I feel awful": a new subject
+
     return False
 
 

@@ -40,6 +40,14 @@ _TRANSLATE = str.maketrans(
         "\u201e": '"',
         "\u00ab": '"',
         "\u00bb": '"',
+        # accented letters read as plain ones, one character for one ("fiancé", "café")
+        **{c: "e" for c in "\u00e9\u00e8\u00ea\u00eb"},
+        **{c: "a" for c in "\u00e1\u00e0\u00e2\u00e4"},
+        **{c: "i" for c in "\u00ed\u00ec\u00ee\u00ef"},
+        **{c: "o" for c in "\u00f3\u00f2\u00f4\u00f6"},
+        **{c: "u" for c in "\u00fa\u00f9\u00fb\u00fc"},
+        "\u00e7": "c",
+        "\u00f1": "n",
     }
 )
 
@@ -84,6 +92,11 @@ _WORD_MAP: dict[str, str] = {
     "weve": "we have", "itll": "it will", "jk": "just kidding", "omg": "oh my god",
     "wtf": "what the fuck", "anyways": "anyway", "havnt": "have not", "dosnt": "does not",
     "dosent": "does not", "doesent": "does not", "didint": "did not",
+    "prolly": "probably", "probs": "probably", "ofc": "of course", "idc": "i do not care",
+    "idek": "i do not even know", "ily": "i love you", "bday": "birthday", "fone": "phone",
+    "srsly": "seriously", "rly": "really", "realy": "really", "obvs": "obviously",
+    "tryna": "trying to", "cba": "can not be bothered", "ik": "i know", "dnt": "do not",
+    "yknow": "you know", "dms": "messages", "bestie": "best friend", "ffs": "for fuck sake",
     # misspellings
     "frustated": "frustrated", "fustrated": "frustrated", "frusterated": "frustrated",
     "frustrating": "frustrating", "embarassed": "embarrassed", "embarrased": "embarrassed",

@@ -1,0 +1,161 @@
+"""Breadth rules for feelings and needs in everyday wording: warm words about the partner,
+hopes, guilt, insecurity, complaints that name no feeling (control, stinginess, being wanted
+only when it suits, broken promises, carelessness), a feeling said of the partner, and
+informal spellings. Each rule is checked both ways where it can misfire."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.language import analyze
+from accord.language.text import tokenize
+
+
+def top3(text: str) -> list[str]:
+    return list(analyze(text).needs[:3])
+
+
+# ------------------------------------------------------------------ warm words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly she has been my rock this whole year",
+        "He is trying so hard with the baby, I can see it",
+        "my gf is such a good listener, I don't tell her that enough",
+        "I feel so lucky, he cooked for my whole family on Sunday",
+        "fair play to him, he stepped up when my mum was ill",
+    ],
+)
+def test_praise_for_the_partner_reads_as_gratitude(text: str) -> None:
+    a = analyze(text)
+    assert set(a.feelings[:3]) & {"grateful", "happy", "loving"}, a.feelings
+    assert "frustrated" not in a.feelings[:2]
+    assert "appreciation" in top3(text)
+
+
+def test_negated_praise_is_not_gratitude() -> None:
+    a = analyze("he never makes me laugh anymore")
+    assert "grateful" not in a.feelings
+    assert "happy" not in a.feelings
+
+
+def test_a_hope_for_something_together_is_hopeful() -> None:
+    a = analyze("I'd love it if we could cook together on Fridays")
+    assert a.feelings[0] == "hopeful"
+    assert not a.has_blame
+
+
+# ------------------------------------------------------------------ guilt, insecurity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I snapped at him over nothing and I feel awful",
+        "that was my fault, not hers",
+        "i messed up the booking and let her down",
+    ],
+)
+def test_guilt_in_plain_words(text: str) -> None:
+    assert "guilty" in analyze(text).feelings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to be a burden to him",
+        "i hate feeling this needy when she travels",
+        "I overthink every text he sends",
+    ],
+)
+def test_insecurity_in_plain_words(text: str) -> None:
+    a = analyze(text)
+    assert "insecure" in a.feelings
+    assert "reassurance" in top3(text)
+
+
+def test_needy_said_of_the_partner_is_still_not_insecurity() -> None:
+    # "needy" about the other is the faux feeling smothered, not the speaker's insecurity
+    assert "insecure" not in analyze("she is so needy, she texts me every hour").stated_feelings
+
+
+def test_not_knowing_what_one_did_is_confusion() -> None:
+    assert "confused" in analyze("he stopped talking to me and I have no idea what I did").feelings
+
+
+# ------------------------------------------------------------------ a feeling said of the partner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get that you are stressed but the kids are not your punching bag",
+        "when he is angry he slams the doors",
+        "I know she is really tired lately",
+    ],
+)
+def test_feeling_said_of_the_partner_after_that_or_when_is_not_stated(text: str) -> None:
+    stated = set(analyze(text).stated_feelings)
+    assert not stated & {"stressed", "angry", "tired"}, stated
+
+
+def test_feeling_about_the_partner_is_still_the_speakers() -> None:
+    assert "angry" in analyze("I am angry that you lied").stated_feelings
+    assert "worried" in analyze("I get worried when you are late").stated_feelings
+
+
+# ------------------------------------------------------------------ complaints with no feeling word
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("everything in this house has to be done on his terms", "autonomy"),
+        ("she always has to have the last word", "respect"),
+        ("he makes comments on my clothes every time we go out", "acceptance"),
+        ("hes so tight he made me pay him back for a sandwich", "fairness"),
+        ("she only texts me when she wants something", "appreciation"),
+        ("some nights i think he would rather be anywhere than home", "connection"),
+        ("he says sorry and then does the same thing a week later", "trust"),
+        ("you left the stair gate open again, she could have been killed", "safety"),
+        ("he was nowhere to be found when I was in hospital", "support"),
+        ("she redoes the dishes after me like I'm useless", "competence"),
+    ],
+)
+def test_situations_with_no_feeling_word_point_at_needs(text: str, need: str) -> None:
+    assert need in top3(text), (text, analyze(text).needs)
+
+
+def test_third_person_and_second_person_alike() -> None:
+    assert "appreciation" in top3("you only call me when you need something")
+    assert "appreciation" in top3("he only calls me when he needs something")
+
+
+# ------------------------------------------------------------------ informal spellings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("prolly", ["probably"]),
+        ("ofc", ["of", "course"]),
+        ("idc", ["i", "do", "not", "care"]),
+        ("my fiancé", ["my", "fiance"]),
+        ("bday", ["birthday"]),
+    ],
+)
+def test_more_text_speak_and_accents_are_normalised(text: str, expected: list[str]) -> None:
+    assert [t.word for t in tokenize(text)] == expected
+
+
+def test_accented_letters_keep_the_spans() -> None:
+    text = "my fiancé forgot"
+    assert [text[t.start : t.end] for t in tokenize(text)] == ["my", "fiancé", "forgot"]
+
+
+def test_negation_does_not_reach_past_and_with_a_new_subject() -> None:
+    # "nothing" belongs to the first clause; the feeling after "and I" is stated
+    assert "guilty" in analyze("we fought over nothing and I feel awful").stated_feelings
+    assert "angry" not in analyze("I am not angry and not upset").stated_feelings
