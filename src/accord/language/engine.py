@@ -75,6 +75,8 @@ class Analysis:
     # the rules saw attacking words and set them aside (quoted, reported, taken back, praise,
     # a neutral trait, a wish): the learned blame model then stays silent too
     blame_set_aside: bool = field(default=False, repr=False)
+    # names of the situations found (situations.toml), for the learned need ranker
+    situations: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def has_blame(self) -> bool:
@@ -979,6 +981,7 @@ def _found(a: Analysis) -> dict[str, Any]:
         "safety": a.safety,
         "request": a.request is not None,
         "blame_set_aside": a.blame_set_aside,
+        "situations": a.situations,
     }
 
 
@@ -1009,6 +1012,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     faux_feel: list[str] = []
     faux: list[str] = []
     situation_feel: list[str] = []  # feelings to guess from situations, never "stated"
+    situations: list[str] = []
     safety = False
     seen_entries: set[int] = set()
     by: Found = {}
@@ -1039,6 +1043,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
                 seen_entries.add(idx)
                 add(entry.needs)
                 situation_feel.extend(entry.feelings)
+                situations.append(entry.name)
             continue
         if entry.kind == "lack":
             neg = _negated(tokens, i, 5) or _negated_inside(tokens, i, j)
@@ -1172,5 +1177,6 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         faux=tuple(dict.fromkeys(faux)),
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
         blame_set_aside=bool(aside),
+        situations=tuple(situations),
     )
     return analysis, tokens

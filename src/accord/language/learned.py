@@ -11,7 +11,7 @@ Features (all computed here, so training and use cannot drift apart):
   b:<w1>_<w2>     two neighbouring words in the same sentence
   lex:<need>      the lexicon engine's score for that need
   top:<need>      1 for the lexicon's first need, 0.5 for its second and third
-  topic:<id>, faux:<name>, feel:<feeling>, kind:<blame kind>
+  topic:<id>, faux:<name>, feel:<feeling>, kind:<blame kind>, sit:<situation name>
   blame, safety, request   1 when the lexicon engine found them
 
 Blame: the lexicon's rules find attacking language with exact spans. When they find none, a
@@ -61,6 +61,8 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
         x["faux:" + f] = 1.0
     for f in found["stated_feelings"]:
         x["feel:" + f] = 1.0
+    for name in found.get("situations", ()):
+        x["sit:" + name] = 1.0
     for k in found["blame_kinds"]:
         x["kind:" + k] = 1.0
     if found["blame_kinds"]:
