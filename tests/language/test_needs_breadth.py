@@ -159,3 +159,33 @@ def test_negation_does_not_reach_past_and_with_a_new_subject() -> None:
     # "nothing" belongs to the first clause; the feeling after "and I" is stated
     assert "guilty" in analyze("we fought over nothing and I feel awful").stated_feelings
     assert "angry" not in analyze("I am not angry and not upset").stated_feelings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tbh im just tired of always being the one who texts first",
+        "to be honest, I am worn out",
+        "in all honesty I miss her",
+        "if im honest i just want a night off",
+    ],
+)
+def test_honest_as_a_way_of_speaking_is_not_a_need_for_honesty(text: str) -> None:
+    assert "honesty" not in analyze(text).needs
+
+
+@pytest.mark.parametrize(
+    "text", ["I need you to be honest with me", "i just want him to be honest", "he is not honest"]
+)
+def test_asking_for_honesty_still_is(text: str) -> None:
+    assert "honesty" in top3(text)
+
+
+def test_the_way_it_used_to_be_points_at_connection() -> None:
+    a = analyze("i just want her to look at me the way she used to")
+    assert "connection" in top3("i just want her to look at me the way she used to")
+    assert set(a.feelings) & {"sad", "lonely", "nostalgic"}
+
+
+def test_a_small_ask_not_done() -> None:
+    assert "consideration" in top3("i asked for one thing. ONE THING.")

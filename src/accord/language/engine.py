@@ -333,6 +333,31 @@ def _negated(tokens: list[Token], start: int, window: int = 4) -> bool:
     return False
 
 
+_ASK_HONEST = frozenset(
+    "you him her them need needs want wants wanted asked ask asking expect expected tried "
+    "try trying just".split()
+)
+
+
+def _aside_honest(tokens: list[Token], i: int) -> bool:
+    """ "honest" / "honesty" as a way of speaking ("to be honest, …", "tbh", "if I'm honest",
+    "in all honesty"), not a need for honesty ("I need you to be honest with me")."""
+    w = tokens[i].word
+    clause = tokens[i].clause
+    before = [t.word for t in tokens[max(0, i - 3) : i] if t.clause == clause]
+    if w == "honesty":
+        return before[-2:] == ["in", "all"]
+    if w != "honest":
+        return False
+    nxt = tokens[i + 1].word if i + 1 < len(tokens) and tokens[i + 1].clause == clause else ""
+    if nxt in ("with", "about", "for"):
+        return False
+    if before[-2:] == ["to", "be"]:
+        return len(before) < 3 or before[0] not in _ASK_HONEST
+    # "if I am honest", "I will be honest", "I have to be honest"
+    return "i" in before[-3:] and before[-1:] in (["am"], ["be"])
+
+
 def _negated_inside(tokens: list[Token], start: int, end: int) -> bool:
     return any(tokens[k].word in NEGATORS for k in range(start, end))
 
@@ -1088,6 +1113,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     for (nid, w), i, _j in by.get("cue", ()):
         if tokens[i].quoted:
             continue
+        if nid == "honesty" and _aside_honest(tokens, i):
+            continue  # "to be honest, …", "tbh", "in all honesty": a way of speaking
         if _wished(tokens, i, 6):
             w *= 1.5
         key = (nid, tokens[i].sent)
