@@ -164,7 +164,7 @@ def test_negation_does_not_reach_past_and_with_a_new_subject() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "tbh im just tired of always being the one who texts first",
+        "tbh im just tired of always being the one who reaches out",
         "to be honest, I am worn out",
         "in all honesty I miss her",
         "if im honest i just want a night off",
