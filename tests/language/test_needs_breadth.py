@@ -189,3 +189,31 @@ def test_the_way_it_used_to_be_points_at_connection() -> None:
 
 def test_a_small_ask_not_done() -> None:
     assert "consideration" in top3("i asked for one thing. ONE THING.")
+
+
+def test_a_warm_statement_gets_no_complaint_guesses() -> None:
+    a = analyze("we talked it through last night and I feel hopeful again")
+    assert a.feelings[0] == "hopeful"
+    assert "frustrated" not in a.feelings and "hurt" not in a.feelings
+    # with blame in it, the usual guesses stay
+    assert "frustrated" in analyze("I love you but you never listen").feelings
+
+
+def test_glad_he_is_home_is_the_speakers_feeling() -> None:
+    assert "happy" in analyze("i am so happy he is home again").stated_feelings
+    assert "stressed" not in analyze("you have no idea how stressed he is").stated_feelings
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("i feel like a failure as a mum", "insecure"),
+        ("honestly i feel like crap", "sad"),
+        ("i am so touched out by the end of the day", "exhausted"),
+        ("i feel like a backup plan", "lonely"),
+        ("i feel sick about the whole thing", "anxious"),
+        ("I am so done. So done.", "frustrated"),
+    ],
+)
+def test_everyday_feeling_words(text: str, feeling: str) -> None:
+    assert feeling in analyze(text).stated_feelings

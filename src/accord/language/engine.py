@@ -121,6 +121,9 @@ WISH_WORDS = frozenset(
 SELF_WORDS = frozenset(("i", "me", "my", "myself", "we", "us", "our"))
 OTHER_WORDS = frozenset(("you", "he", "she", "they", "him", "her", "them"))
 STANDALONE_CONTEMPT = frozenset(("whatever", "typical", "classic", "figures", "unbelievable"))
+POSITIVE_FEELINGS = frozenset(
+    "grateful thankful happy hopeful relieved calm proud loving loved content excited".split()
+)
 PARTNER_NOUNS = frozenset(
     "husband wife partner boyfriend girlfriend fiance fiancee spouse hubby missus".split()
 )
@@ -390,8 +393,13 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
         end + 1 < len(tokens)
         and tokens[end].word in ("he", "she", "they", "you")
         and tokens[end + 1].word in ("is", "are", "was", "were", "gets", "got", "feels", "seems")
+        and (
+            end + 2 >= len(tokens)
+            or tokens[end + 2].clause != tokens[end + 1].clause
+            or (start > 0 and tokens[start - 1].word == "how")
+        )
     ):
-        return True  # "how stressed he is"
+        return True  # "how stressed he is"; not "happy he is home"
     clause = tokens[start].clause
     for k in range(start - 1, max(-1, start - 7), -1):
         t = tokens[k]
@@ -1180,10 +1188,14 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
             guesses.extend(lx.topics[tid].get("feelings", ()))
         if kinds and not feelings and not situation_feel:
             guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
-        if (topics or kinds or needs) and not situation_feel:
+        warm = bool(feelings) and not kinds and all(f in POSITIVE_FEELINGS for f in feelings)
+        if (topics or kinds or needs) and not situation_feel and not warm:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
-        for nid in needs:
+        if warm:
+            # "I feel hopeful for the first time in months": no complaint to guess at
+            guesses = [g for g in situation_feel if g in POSITIVE_FEELINGS]
+        for nid in needs if not warm else ():
             g = lx.needs_meta[nid].get("feeling")
             if g:
                 guesses.append(g)
