@@ -217,3 +217,23 @@ def test_glad_he_is_home_is_the_speakers_feeling() -> None:
 )
 def test_everyday_feeling_words(text: str, feeling: str) -> None:
     assert feeling in analyze(text).stated_feelings
+
+
+def test_feel_like_as_if_keeps_the_negation() -> None:
+    # "don't feel like he cares" denies the caring; "I don't want to feel ignored" still
+    # names the fear of being ignored (the wish words stop a negation)
+    a = analyze("i dont feel like he cares anymore")
+    assert set(a.feelings) & {"hurt", "lonely", "sad"}
+    assert "connection" in top3("i dont feel like he cares anymore")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she doesnt make time for me", "he never puts me first", "i dont think he finds me interesting"],
+)
+def test_not_made_a_priority(text: str) -> None:
+    assert {"consideration", "connection"} & set(top3(text))
+
+
+def test_made_a_priority_without_a_negation_is_not_a_complaint() -> None:
+    assert "lonely" not in analyze("he always makes time for me").feelings

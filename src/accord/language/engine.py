@@ -306,6 +306,10 @@ Found = dict[str, list[tuple[object, int, int]]]
 # ------------------------------------------------------------------------- helpers
 
 
+_AS_IF = frozenset("feel feels felt feeling seem seems seemed look looks looked sound sounds".split())
+_AS_IF_NEXT = frozenset(
+    "i you he she we they it a an the my his her our their someone anyone nobody".split()
+)
 _SUBJECT_START = frozenset(("i", "you", "he", "she", "we", "they", "it"))
 
 
@@ -328,6 +332,11 @@ def _negated(tokens: list[Token], start: int, window: int = 4) -> bool:
             if w == "no" and nxt in ("wonder", "doubt"):
                 return False
             return True
+        if (
+            w == "like" and k > 0 and tokens[k - 1].word in _AS_IF
+            and tokens[k + 1].word in _AS_IF_NEXT
+        ):
+            continue  # "I don't feel like he cares": "like" here means "as if"
         if w in ("want", "wanna", "wish", "like", "love", "hate"):
             return False  # "I don't want to feel ignored" still says ignored
         if w == "and" and k + 1 < start and tokens[k + 1].word in _SUBJECT_START:
