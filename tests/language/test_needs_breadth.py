@@ -229,7 +229,11 @@ def test_feel_like_as_if_keeps_the_negation() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["she doesnt make time for me", "he never puts me first", "i dont think he finds me interesting"],
+    [
+        "she doesnt make time for me",
+        "he never puts me first",
+        "i dont think he finds me interesting",
+    ],
 )
 def test_not_made_a_priority(text: str) -> None:
     assert {"consideration", "connection"} & set(top3(text))

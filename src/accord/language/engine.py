@@ -306,7 +306,9 @@ Found = dict[str, list[tuple[object, int, int]]]
 # ------------------------------------------------------------------------- helpers
 
 
-_AS_IF = frozenset("feel feels felt feeling seem seems seemed look looks looked sound sounds".split())
+_AS_IF = frozenset(
+    "feel feels felt feeling seem seems seemed look looks looked sound sounds".split()
+)
 _AS_IF_NEXT = frozenset(
     "i you he she we they it a an the my his her our their someone anyone nobody".split()
 )
