@@ -241,3 +241,14 @@ def test_not_made_a_priority(text: str) -> None:
 
 def test_made_a_priority_without_a_negation_is_not_a_complaint() -> None:
     assert "lonely" not in analyze("he always makes time for me").feelings
+
+
+def test_praise_next_to_an_attack_is_not_guessed_as_gratitude() -> None:
+    a = analyze("he's a lovely dad but a useless husband")
+    assert not set(a.feelings) & {"grateful", "happy", "loving"}
+
+
+def test_feel_like_she_is_drifting_is_the_speakers_loneliness() -> None:
+    a = analyze("i feel like she is slipping away from me")
+    assert "lonely" in a.feelings
+    assert "connection" in top3("i feel like she is slipping away from me")

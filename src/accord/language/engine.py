@@ -422,6 +422,7 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
             if (
                 t.word in _SUBJECTS and k + 1 < start and tokens[k + 1].word in _COPULAS
                 and all(tokens[m].word in _DEGREE for m in range(k + 2, start))
+                and (k == 0 or tokens[k - 1].word not in ("like", "if", "though"))
             ):
                 # "I get that you are stressed", "when he is angry": the feeling is said
                 # of the partner, whatever comes before it
@@ -1194,6 +1195,9 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
             feelings.append(f)
     stated_feelings = tuple(feelings)
     if len(feelings) < 2:
+        if kinds and situation_feel:
+            # "a great dad but a terrible husband": with an attack in it, praise is no guess
+            situation_feel = [f for f in situation_feel if f not in POSITIVE_FEELINGS]
         guesses: list[str] = list(situation_feel)
         for tid in topics:
             guesses.extend(lx.topics[tid].get("feelings", ()))
