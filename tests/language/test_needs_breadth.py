@@ -252,3 +252,18 @@ def test_feel_like_she_is_drifting_is_the_speakers_loneliness() -> None:
     a = analyze("i feel like she is slipping away from me")
     assert "lonely" in a.feelings
     assert "connection" in top3("i feel like she is slipping away from me")
+
+
+def test_owning_a_mistake_is_guilt_without_complaint_guesses() -> None:
+    a = analyze("i was out of line last night and i feel terrible about it")
+    assert a.feelings[0] == "guilty"
+    assert "frustrated" not in a.feelings
+    assert "guilty" in analyze("I shouldn't have read your messages").stated_feelings
+    # "I shouldn't have to …" is the attunement trap, not guilt
+    assert "guilty" not in analyze("I shouldn't have to ask you to help").feelings
+
+
+def test_wanting_to_do_better() -> None:
+    a = analyze("i want to be a better husband to her")
+    assert "hopeful" in a.feelings
+    assert "connection" in top3("i want to be a better husband to her")

@@ -124,6 +124,8 @@ STANDALONE_CONTEMPT = frozenset(("whatever", "typical", "classic", "figures", "u
 POSITIVE_FEELINGS = frozenset(
     "grateful thankful happy hopeful relieved calm proud loving loved content excited".split()
 )
+# feelings about one's own doing: "I feel awful, I snapped at him" is no complaint
+OWN_FAULT_FEELINGS = frozenset("guilty sorry regretful ashamed embarrassed".split())
 PARTNER_NOUNS = frozenset(
     "husband wife partner boyfriend girlfriend fiance fiancee spouse hubby missus".split()
 )
@@ -1204,7 +1206,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         if kinds and not feelings and not situation_feel:
             guesses[:0] = lx.kind_feelings.get(kinds[0], ["frustrated"])
         warm = bool(feelings) and not kinds and all(f in POSITIVE_FEELINGS for f in feelings)
-        if (topics or kinds or needs) and not situation_feel and not warm:
+        own = bool(feelings) and not kinds and all(f in OWN_FAULT_FEELINGS for f in feelings)
+        if (topics or kinds or needs) and not situation_feel and not warm and not own:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
         if warm:
