@@ -267,3 +267,10 @@ def test_wanting_to_do_better() -> None:
     a = analyze("i want to be a better husband to her")
     assert "hopeful" in a.feelings
     assert "connection" in top3("i want to be a better husband to her")
+
+
+def test_a_feeling_of_my_partner_named_by_a_noun_is_not_stated() -> None:
+    assert "annoyed" not in analyze("my bf gets annoyed when i cry").stated_feelings
+    assert "stressed" not in analyze("my wife is so stressed lately").stated_feelings
+    # "my husband and I are tired" includes the speaker
+    assert "tired" in analyze("my husband and i are so tired").stated_feelings

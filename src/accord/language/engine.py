@@ -418,6 +418,11 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
         t = tokens[k]
         if t.clause != clause:
             return False
+        if (
+            t.word in PARTNER_NOUNS and k + 1 < start and tokens[k + 1].word in _COPULAS
+            and all(tokens[m].word in _DEGREE for m in range(k + 2, start))
+        ):
+            return True  # "my bf gets annoyed when I cry", "my wife is so stressed"
         if t.word in SELF_WORDS:
             return False
         if t.word in OTHER_WORDS:
