@@ -245,6 +245,8 @@ def _build_lexicon() -> _Lex:
     m.add_all([w for w in ab["words"] if len(normalize_pattern_words(w)) > 1],
               ("abs_trailing", None), bm)
     m.add_all(ab["phrases"], ("absolute", None), bm)
+    m.add_all(ab.get("relative", []), ("abs_relative", None), bm)
+    m.add_all(ab.get("fragment", []), ("abs_fragment", None), bm)
     for is_name, key in ((False, "insults"), (True, "names")):
         for p in ch[key]:
             m.add(p, ("insult", (is_name, " ".join(normalize_pattern_words(p)))), bm)
@@ -255,6 +257,7 @@ def _build_lexicon() -> _Lex:
     m.add_all(co.get("with_partner", []), ("contempt_partner", None), bm)
     m.add_all(co.get("rhetorical", []), ("contempt_rhetorical", None), bm)
     m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
+    m.add_all(co.get("before_age", []), ("contempt_age", None), bm)
     m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
     m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(ab.get("praise_context", []), ("praise_context", None), bm)
@@ -497,7 +500,10 @@ def _find_blame(
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
         if subj is not None and subj in lx.abs_subjects:
-            if _used_to(tokens, i):
+            if _used_to(tokens, i) or any(
+                tokens[m].word in _STATE_WORDS for m in range(_clause_start(tokens, i), i)
+            ):
+                # "he's tired all the time" tells of a state, not a fault
                 aside.append(i)
             else:
                 spans.append(_span(text, tokens, i, j, "absolute"))
@@ -513,12 +519,55 @@ def _find_blame(
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
         spans.append(_span(text, tokens, i, j, "absolute"))
+    for _, i, j in by.get("abs_relative", ()):
+        # "someone who never listens"; not "I want someone who always makes time for me"
+        abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in
+                         lx.abs_words), "")
+        if _any_quoted(tokens, i, j) or _wish_before(tokens, i, _WANT_LEAD) or (
+            abs_word and _praise(tokens, j, abs_word, praise, lx)
+        ):
+            aside.append(i)
+            continue
+        spans.append(_span(text, tokens, i, j, "absolute"))
+    for _, i, j in by.get("abs_fragment", ()):
+        # "he makes plans and tells me after. every weekend." - the absolute as a clause of
+        # its own after one where the partner acts; not "he works late every day"
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        if _prev_clause_partner(tokens, _clause_start(tokens, i), lx):
+            spans.append(_span(text, tokens, i, j, "absolute"))
+    for i, tok in enumerate(tokens):
+        # "you told your mum AGAIN", "You forgot to pick her up. AGAIN."
+        if tok.word != "again" or tok.quoted or not text[tok.start : tok.end].isupper():
+            continue
+        subj = _clause_subject(tokens, i)
+        if subj is None and _alone_in_clause(tokens, i, i + 1):
+            if _prev_clause_partner(tokens, _clause_start(tokens, i), lx):
+                subj = "you"
+        if subj in lx.abs_subjects:
+            spans.append(_span(text, tokens, i, i + 1, "absolute"))
 
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
             aside.append(i)
             continue
+        if j < n and (key == "hopeless" and tokens[j].word == "at"
+                      or key == "obsessed" and tokens[j].word == "with"
+                      or key.startswith("waste") and tokens[j].word == "of"
+                      or key == "nightmare" and tokens[j].word == "to" and j + 1 < n
+                      and tokens[j + 1].word in ("buy", "shop", "find", "book", "wrap", "park")):
+            # "he's hopeless at remembering dates", "obsessed with his new job", "what a waste
+            # of a weekend", "a nightmare to buy presents for"
+            continue
+        if key == "tight" and j < n and tokens[j].clause == tokens[i].clause and (
+            tokens[j].word in ("lipped", "knit", "schedule", "deadline", "squeeze", "spot")
+            or tokens[j].word == "with" and not any(
+                tokens[m].word in ("money", "cash", "pennies", "bills", "spending")
+                for m in range(j + 1, min(n, j + 3))
+            )
+        ):
+            continue  # "he's tight with his brother", "she's tight-lipped"
         if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
             spans.append(_span(text, tokens, i, j + 2, "character"))
             insults_found.append(key)
@@ -530,6 +579,11 @@ def _find_blame(
         elif start >= 0:
             aside.append(i)
     for _, i, j in by.get("character", ()):
+        if i > 0 and tokens[i - 1].word in ("not", "no") and tokens[j - 1].word == "fault" or (
+            tokens[j - 1].word == "hopeless" and j < n and tokens[j].word == "at"
+        ):
+            aside.append(i)  # "it's not her fault", "he's hopeless at remembering dates"
+            continue
         if not _any_quoted(tokens, i, j) and not _reported(tokens, i):
             spans.append(_span(text, tokens, i, j, "character"))
         else:
@@ -559,6 +613,14 @@ def _find_blame(
             continue
         if j < n and tokens[j].clause != tokens[i].clause and tokens[j].word in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_age", ()):
+        # "What are you, five?"
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j) or j >= n:
+            continue
+        if tokens[j].clause != tokens[i].clause and tokens[j].word in _AGES and (
+            _clause_len(tokens, j) <= 3
+        ):
+            spans.append(_span(text, tokens, i, j + 1, "contempt"))
     for _, i, j in by.get("judgment", ()):
         if _any_quoted(tokens, i, j):
             continue
@@ -641,14 +703,41 @@ def _used_to(tokens: list[Token], i: int) -> bool:
 
 
 _WISH_LEAD = frozenset(("wish", "wished", "please", "hope"))
+# a wish for a partner who is some way ("I want someone who always makes time for me")
+_WANT_LEAD = _WISH_LEAD | frozenset(
+    "want wanted deserve deserved need needed looking find found dream ideal marry".split()
+)
+# states that "all the time" describes without blaming ("he's tired all the time")
+_STATE_WORDS = frozenset(
+    "tired exhausted stressed sick ill unwell worried anxious depressed sad scared sore poorly "
+    "knackered hurting struggling crying pain exhausting grieving".split()
+)
+_AGES = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen 2 3 4 5 6 7 8 "
+    "9 10 11 12 13 14 a child kid toddler teenager baby".split()
+)
 
 
-def _wish_before(tokens: list[Token], i: int) -> bool:
+def _prev_clause_partner(tokens: list[Token], start: int, lx: _Lex) -> bool:
+    """Is the partner the subject of the clause just before token `start` (in the same or
+    the previous sentence)?"""
+    p = start - 1
+    if p < 0 or tokens[start].sent - tokens[p].sent > 1:
+        return False
+    subj = _clause_subject(tokens, p + 1) if tokens[p + 1].clause == tokens[p].clause else None
+    if subj is None:
+        subj = _clause_subject(tokens, p)
+        if subj is None and tokens[p].word in lx.abs_subjects:
+            subj = tokens[p].word
+    return subj in lx.abs_subjects
+
+
+def _wish_before(tokens: list[Token], i: int, lead: frozenset[str] = _WISH_LEAD) -> bool:
     sent = tokens[i].sent
     for k in range(i - 1, -1, -1):
         if tokens[k].sent != sent:
             return False
-        if tokens[k].word in _WISH_LEAD or (
+        if tokens[k].word in lead or (
             tokens[k].word in ("love", "like") and k > 0 and tokens[k - 1].word == "would"
         ):
             return True
@@ -808,6 +897,15 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
             saw_link = True
             k -= 1
             continue
+        if w == "to" and saw_link and k > 0 and tokens[k - 1].word in (
+            "have", "has", "had", "need", "needs", "got", "always"
+        ):
+            k -= 1  # "why do you have to be so difficult"
+            continue
+        if (w in ("married", "marry", "dating") or w == "with" and k > 0 and tokens[k - 1].word in (
+            "living", "live", "stuck", "lumbered", "saddled", "up"
+        )) and any(tokens[m].word == "i" for m in range(max(0, k - 4), k)):
+            return k  # "I married a liar", "I'm living with a slob"
         if w in ("what", "such") and is_name and all(
             tokens[m].word in _INTERJECTIONS for m in range(_clause_start(tokens, k), k)
         ):
@@ -821,8 +919,13 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
     ):
         return k + 2  # "he's a good dad but a rubbish husband", "she's lovely but so lazy"
     if is_name and k < 0 or (k >= 0 and tokens[k].clause != clause):
-        # a name alone at the start of a clause: "Idiot." / "Loser!"
-        return i if i == _clause_start(tokens, i) and _clause_len(tokens, i) <= 3 else -1
+        # a name alone at the start of a clause: "Idiot." / "Loser!" / "Absolute muppet."
+        start = _clause_start(tokens, i)
+        if is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
+            _clause_len(tokens, i) <= 3
+        ):
+            return start
+        return -1
     return -1
 
 

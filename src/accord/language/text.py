@@ -40,6 +40,10 @@ _TRANSLATE = str.maketrans(
         "\u201e": '"',
         "\u00ab": '"',
         "\u00bb": '"',
+        # accents people type in borrowed words ("fiancé", "café"), read without them
+        "\u00e9": "e", "\u00e8": "e", "\u00ea": "e", "\u00eb": "e", "\u00e1": "a", "\u00e0": "a",
+        "\u00e2": "a", "\u00ef": "i", "\u00ee": "i", "\u00f4": "o", "\u00f6": "o", "\u00fc": "u",
+        "\u00e7": "c", "\u00f1": "n",
     }
 )
 
@@ -316,9 +320,39 @@ def tokenize(text: str) -> list[Token]:
             if w in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+    if "ur" in low:
+        tokens = _your_are(tokens, low)
     for i in range(1, len(tokens)):
         if tokens[i].word == "so" and tokens[i - 1].word == "my" and (
             i + 1 == len(tokens) or tokens[i + 1].word not in _NOT_SO_PARTNER
         ):
             tokens[i].word = "partner"
     return tokens
+
+
+# "ur so lazy", "your a liar", "ur the worst": "your" typed for "you're", read as "you are"
+# before words that never follow a possessive ("your so called friend" stays possessive).
+_YOUR_ARE_NEXT = frozenset(
+    "a an the so such not always never being just literally really too gonna going acting "
+    "constantly seriously honestly actually clearly obviously still ever even unbelievable "
+    "ridiculous pathetic impossible unreal".split()
+)
+
+
+def _your_are(tokens: list[Token], low: str) -> list[Token]:
+    out: list[Token] = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if (
+            t.word == "your"
+            and i + 1 < n
+            and tokens[i + 1].word in _YOUR_ARE_NEXT
+            and tokens[i + 1].start > t.start  # "your" is a word of its own
+            and low[t.start : t.end] in ("ur", "your", "yr")
+            and not (tokens[i + 1].word == "so" and i + 2 < n and tokens[i + 2].word == "called")
+        ):
+            out.append(Token("you", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
+            out.append(Token("are", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
+            continue
+        out.append(t)
+    return out
