@@ -7,6 +7,7 @@ matchers indexed by first word, so one analysis is a single pass over the tokens
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -258,6 +259,7 @@ def _build_lexicon() -> _Lex:
     m.add_all(co.get("rhetorical", []), ("contempt_rhetorical", None), bm)
     m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
     m.add_all(co.get("before_age", []), ("contempt_age", None), bm)
+    m.add_all(co.get("direct", []), ("contempt_direct", None), bm)
     m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
     m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(ab.get("praise_context", []), ("praise_context", None), bm)
@@ -534,7 +536,15 @@ def _find_blame(
         # its own after one where the partner acts; not "he works late every day"
         if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
             continue
-        if _prev_clause_partner(tokens, _clause_start(tokens, i), lx):
+        start = _clause_start(tokens, i)
+        if j < n and tokens[j].sent == tokens[i].sent or tokens[i].sent in praise_sents or any(
+            tokens[m].sent == tokens[i].sent for _, m, _e in by.get("blame_aside", ())
+        ):
+            continue  # it must end the sentence, in a complaint ("I cook, he cleans, every day")
+        if start > 0 and any(tokens[m].word in ("every", "each") and tokens[m].clause ==
+                             tokens[start - 1].clause for m in range(max(0, start - 12), start)):
+            continue  # "He goes running every morning. Every single day." repeats a habit
+        if _prev_clause_partner(tokens, start, lx):
             spans.append(_span(text, tokens, i, j, "absolute"))
     for i, tok in enumerate(tokens):
         # "you told your mum AGAIN", "You forgot to pick her up. AGAIN."
@@ -554,7 +564,9 @@ def _find_blame(
             continue
         if j < n and (key == "hopeless" and tokens[j].word == "at"
                       or key == "obsessed" and tokens[j].word == "with"
+                      or key == "fool" and tokens[j].word == "for"
                       or key.startswith("waste") and tokens[j].word == "of"
+                      and i > 1 and tokens[i - 2].word in ("what", "such")
                       or key == "nightmare" and tokens[j].word == "to" and j + 1 < n
                       and tokens[j + 1].word in ("buy", "shop", "find", "book", "wrap", "park")):
             # "he's hopeless at remembering dates", "obsessed with his new job", "what a waste
@@ -581,7 +593,7 @@ def _find_blame(
     for _, i, j in by.get("character", ()):
         if i > 0 and tokens[i - 1].word in ("not", "no") and tokens[j - 1].word == "fault" or (
             tokens[j - 1].word == "hopeless" and j < n and tokens[j].word == "at"
-        ):
+        ) or _about_a_child(tokens, i, j):
             aside.append(i)  # "it's not her fault", "he's hopeless at remembering dates"
             continue
         if not _any_quoted(tokens, i, j) and not _reported(tokens, i):
@@ -613,6 +625,17 @@ def _find_blame(
             continue
         if j < n and tokens[j].clause != tokens[i].clause and tokens[j].word in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_direct", ()):
+        # "piss off", not "he told me to piss off"
+        if not _any_quoted(tokens, i, j) and not any(
+            tokens[m].word in _TOLD_WORDS for m in range(max(0, i - 4), i)
+            if tokens[m].sent == tokens[i].sent
+        ):
+            spans.append(_span(text, tokens, i, j, "contempt"))
+    if "\U0001f644" in text or "/s" in text:
+        # the eye-roll emoji, and "/s" that marks a sentence as sarcastic
+        for mt in _EYEROLL_RE.finditer(text):
+            spans.append(BlameSpan(mt.start(), mt.end(), "contempt", mt.group()))
     for _, i, j in by.get("contempt_age", ()):
         # "What are you, five?"
         if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j) or j >= n:
@@ -712,10 +735,30 @@ _STATE_WORDS = frozenset(
     "tired exhausted stressed sick ill unwell worried anxious depressed sad scared sore poorly "
     "knackered hurting struggling crying pain exhausting grieving".split()
 )
+_TOLD_WORDS = frozenset(
+    "told tells tell telling said says saying yelled yells shouted shouts screamed screams "
+    "texted wrote".split()
+)
+_EYEROLL_RE = re.compile("\U0001f644+|(?<![\\w/])/s\\b")
 _AGES = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen 2 3 4 5 6 7 8 "
     "9 10 11 12 13 14 a child kid toddler teenager baby".split()
 )
+
+
+_CHILD_WORDS = frozenset(
+    "son daughter toddler kid kids child children baby boy girl stepson stepdaughter".split()
+)
+_CHILDISH = frozenset("tantrum strop hissy paddy wobbly tizzy toddler baby child kid".split())
+
+
+def _about_a_child(tokens: list[Token], i: int, j: int) -> bool:
+    """ "our son is two and he throws a tantrum every night": childish words about a child,
+    not the partner."""
+    if not any(tokens[m].word in _CHILDISH for m in range(i, j)):
+        return False
+    sent = tokens[i].sent
+    return any(tokens[m].word in _CHILD_WORDS and tokens[m].sent == sent for m in range(0, i))
 
 
 def _prev_clause_partner(tokens: list[Token], start: int, lx: _Lex) -> bool:
@@ -878,6 +921,10 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         if w in lx.abs_subjects:
             if saw_link or is_name:
                 return k
+            if k > 0 and tokens[k - 1].clause == clause and tokens[k - 1].word in (
+                "are", "is", "were", "was"
+            ):
+                return k - 1  # a question: "why are you so defensive"
             return -1
         if w == "your" and not saw_link and k + 1 < len(tokens) and (
             k + 1 < i
@@ -889,6 +936,10 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
             return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
             return k - 1 if saw_link else -1
+        if w in ("man", "guy", "woman", "girl", "bloke") and k > 0 and tokens[k - 1].word in (
+            "this", "that"
+        ) and saw_link:
+            return k - 1  # "this man is useless"
         if w == "being" and k > 0 and tokens[k - 1].word in ("stop", "quit") and not any(
             tokens[m].word in SELF_WORDS for m in range(_clause_start(tokens, k), k)
         ):
@@ -923,7 +974,8 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         start = _clause_start(tokens, i)
         if is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
             _clause_len(tokens, i) <= 3
-        ):
+        ) and not (i + 1 < len(tokens) and tokens[i + 1].word in ("it", "this", "that")):
+            # not "Sod it, we booked anyway"
             return start
         return -1
     return -1

@@ -322,6 +322,8 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
     if "ur" in low:
         tokens = _your_are(tokens, low)
+    if "my o" in low:
+        tokens = _other_half(tokens, text)
     for i in range(1, len(tokens)):
         if tokens[i].word == "so" and tokens[i - 1].word == "my" and (
             i + 1 == len(tokens) or tokens[i + 1].word not in _NOT_SO_PARTNER
@@ -354,5 +356,25 @@ def _your_are(tokens: list[Token], low: str) -> list[Token]:
             out.append(Token("you", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
             out.append(Token("are", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
             continue
+        out.append(t)
+    return out
+
+
+def _other_half(tokens: list[Token], text: str) -> list[Token]:
+    """ "my OH" and "my other half" are the partner: read as "my partner"."""
+    out: list[Token] = []
+    n = len(tokens)
+    skip = -1
+    for i, t in enumerate(tokens):
+        if i == skip:
+            continue
+        if i > 0 and tokens[i - 1].word == "my":
+            if t.word == "oh" and text[t.start : t.end] == "OH":
+                t.word = "partner"
+            elif t.word == "other" and i + 1 < n and tokens[i + 1].word == "half":
+                h = tokens[i + 1]
+                out.append(Token("partner", t.start, h.end, t.clause, t.sent, t.quoted, t.cap))
+                skip = i + 1
+                continue
         out.append(t)
     return out
