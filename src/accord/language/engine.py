@@ -565,6 +565,8 @@ def _find_blame(
         if j < n and (key == "hopeless" and tokens[j].word == "at"
                       or key == "obsessed" and tokens[j].word == "with"
                       or key == "fool" and tokens[j].word == "for"
+                      or key == "sensitive" and tokens[j].word == "to"
+                      and not (j + 1 < n and tokens[j + 1].word == "everything")
                       or key.startswith("waste") and tokens[j].word == "of"
                       and i > 1 and tokens[i - 2].word in ("what", "such")
                       or key == "nightmare" and tokens[j].word == "to" and j + 1 < n
@@ -793,7 +795,7 @@ _NOTHING_VERBS = frozenset(
 _EVERYTHING_VERBS = (
     "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
     "comment", "correct", "argue", "argues", "whinge", "whine", "forget", "ruin", "hover",
-    "mess", "lose",
+    "mess", "lose", "lie", "lying", "sulk", "overreact", "obsess",
 )
 
 
