@@ -56,7 +56,7 @@ PARAMS = {
     "need_rel": 0.2,  # ... and this share of the best need's probability
     "max_needs": 4,
     "blend": 0.5,  # share of the lexicon's relative score in the final need score
-    "blame_threshold": 0.7,
+    "blame_threshold": 0.8,  # chosen by --cv (0.6, 0.7, 0.75, 0.8, 0.9 and rules alone tried)
     "blame_lex": False,  # the blame model reads words and pairs only, not the lexicon's findings
     # train the blame model on every statement ("all") or only on those where the rules found
     # no blame and set nothing aside ("residual": the statements it will be used on)

@@ -197,3 +197,27 @@ def test_new_spans_point_at_the_words() -> None:
 )
 def test_new_blame_gets_a_coaching_hint(text: str) -> None:
     assert coaching_hint(analyze(text))
+
+
+def test_never_for_one_night_told_with_worry_is_not_blame() -> None:
+    assert not analyze("you never texted and I was scared something happened").has_blame
+    assert not analyze("he never came home last night and I was worried sick").has_blame
+    # a habit is still an absolute, worry or not
+    assert analyze("you never text me back and it makes me so angry").has_blame
+    assert analyze("he never helps and I am worried about money").has_blame
+
+
+def test_a_tone_span_is_the_clauses_that_carry_the_weight() -> None:
+    from accord.language import learned
+
+    rk = learned.Ranker({
+        "needs": ["rest"], "need_bias": [0.0], "need_weights": {}, "need_min": 0.1,
+        "need_rel": 0.1, "max_needs": 3, "blame_bias": -1.0,
+        "blame_weights": {"w:again": 3.0, "w:lovely": -1.0}, "blame_threshold": 0.7,
+    })
+    tokens = tokenize("It was lovely, then you forgot again, and we went home")
+    i, j = rk.tone_span(tokens)
+    assert [t.word for t in tokens[i:j]] == ["then", "you", "forgot", "again"]
+    # one clause: the whole sentence
+    tokens = tokenize("you forgot again")
+    assert rk.tone_span(tokens) == (0, 3)

@@ -693,12 +693,25 @@ def _kind_absolute(tokens: list[Token], found: int, i: int, w: str, praise_sents
         return True
     if any(m in traits for m in range(i + 1, min(len(tokens), i + 4))):
         return True
+    if w == "never" and i + 1 < len(tokens) and tokens[i + 1].word in _CONTACT_PAST and any(
+        t.sent == tokens[i].sent and t.word in _FEAR for t in tokens
+    ):
+        return True  # "you never texted and I was scared": one night, told with worry
     k = found - 1
     if k >= 0 and tokens[k].word == "that":
         k -= 1
     if k >= 0 and tokens[k].word in _CONCERN:
         return True  # "I worry she never gets to rest"
     return k >= 1 and tokens[k].word in _REPORT_WORDS and tokens[k - 1].word == tokens[found].word
+
+
+_CONTACT_PAST = frozenset(
+    "texted text called rang phoned replied answered messaged came showed turned picked got "
+    "arrived let".split()
+)
+_FEAR = frozenset(
+    "scared worried terrified frightened panicking panicked afraid anxious worry sick".split()
+)
 
 
 _PARTNER_WORDS = frozenset(
