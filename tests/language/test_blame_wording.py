@@ -221,3 +221,20 @@ def test_a_tone_span_is_the_clauses_that_carry_the_weight() -> None:
     # one clause: the whole sentence
     tokens = tokenize("you forgot again")
     assert rk.tone_span(tokens) == (0, 3)
+
+
+def test_an_insult_as_a_sentence_of_its_own() -> None:
+    assert "character" in kinds("You forgot my birthday. Useless.")
+    assert "character" in kinds("So selfish.")
+    assert not analyze("I was so stupid. Stupid.").has_blame
+    assert not analyze("I'm tired. Lazy Sunday.").has_blame
+
+
+def test_husbands_with_s_reads_husband_is_before_an_insult() -> None:
+    assert "character" in kinds("my husband's useless")
+    assert not analyze("my husband's mother is lovely").has_blame
+
+
+def test_everything_turned_into_a_fight() -> None:
+    assert "absolute" in kinds("he turns everything into a fight")
+    assert not analyze("He turned everything around for us").has_blame

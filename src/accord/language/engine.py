@@ -586,7 +586,7 @@ def _find_blame(
             spans.append(_span(text, tokens, i, j + 2, "character"))
             insults_found.append(key)
             continue
-        start = _insult_target(tokens, i, bool(is_name), lx)
+        start = _insult_target(tokens, i, bool(is_name), lx, text)
         if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
@@ -926,7 +926,21 @@ def _forward_subject(tokens: list[Token], j: int, window: int = 14) -> str | Non
     return None
 
 
-def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
+def _prev_sentence_about_me(tokens: list[Token], start: int) -> bool:
+    """ "I was so stupid. Stupid.": the sentence before speaks of the speaker alone."""
+    if start == 0:
+        return False
+    sent = tokens[start - 1].sent
+    words = {t.word for t in tokens[max(0, start - 30) : start] if t.sent == sent}
+    return bool(words & {"i", "me", "myself"}) and not words & _PARTNER_WORDS
+
+
+def _typed_s(tok: Token, text: str) -> bool:
+    """Was the word typed with "'s" ("husband's": here read as "husband is")?"""
+    return text[tok.end - 2 : tok.end].lower() in ("'s", "\u2019s")
+
+
+def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex, text: str = "") -> int:
     """Index where the attack starts if the insult at i is aimed at the partner, else -1."""
     clause = tokens[i].clause
     saw_link = False
@@ -950,7 +964,9 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         ):
             return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
-            return k - 1 if saw_link else -1
+            if saw_link or _typed_s(tokens[k], text):
+                return k - 1  # "my husband is useless", "my husband's useless"
+            return -1
         if w in ("man", "guy", "woman", "girl", "bloke") and k > 0 and tokens[k - 1].word in (
             "this", "that"
         ) and saw_link:
@@ -984,7 +1000,7 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         _links_partner(tokens, k, lx)
     ):
         return k + 2  # "he's a good dad but a rubbish husband", "she's lovely but so lazy"
-    if is_name and k < 0 or (k >= 0 and tokens[k].clause != clause):
+    if k < 0 or tokens[k].clause != clause:
         # a name alone at the start of a clause: "Idiot." / "Loser!" / "Absolute muppet."
         start = _clause_start(tokens, i)
         if is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
@@ -992,6 +1008,14 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         ) and not (i + 1 < len(tokens) and tokens[i + 1].word in ("it", "this", "that")):
             # not "Sod it, we booked anyway"
             return start
+        if not is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
+            i == len(tokens) - 1 or tokens[i + 1].clause != clause
+        ) and _clause_len(tokens, i) <= 3 and tokens[i].sent != (
+            tokens[start - 1].sent if start > 0 else -1
+        ) and (i + 1 == len(tokens) or tokens[i + 1].sent != tokens[i].sent) and not (
+            _prev_sentence_about_me(tokens, start)
+        ):
+            return start  # a sentence of its own: "Useless." "So selfish."
         return -1
     return -1
 
