@@ -238,3 +238,33 @@ def test_husbands_with_s_reads_husband_is_before_an_insult() -> None:
 def test_everything_turned_into_a_fight() -> None:
     assert "absolute" in kinds("he turns everything into a fight")
     assert not analyze("He turned everything around for us").has_blame
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wow, thanks for the support",
+        "Oh, great, another weekend at his mum's",
+        "he's about as useful as a chocolate teapot",
+        "he couldn't organise a piss up in a brewery",
+        "he wouldn't know romance if it smacked him in the face",
+        "Could you be any more selfish?",
+        "Are you completely incapable of shutting a cupboard?",
+        "Nobody else would put up with you",
+        "she's so up herself since the promotion",
+        "he's on that bloody phone morning noon and night",
+    ],
+)
+def test_idioms_and_openers_cut_off_by_a_comma(text: str) -> None:
+    assert analyze(text).has_blame, text
+
+
+def test_an_opener_joins_the_clause_after_its_comma() -> None:
+    toks = tokenize("wow, thanks for that. Well, I never")
+    assert toks[0].clause == toks[1].clause
+    assert toks[4].clause == toks[5].clause
+    # only a one-word opener at the start of a clause
+    toks = tokenize("he was fine, thanks")
+    assert toks[2].clause != toks[3].clause
+    # "they text all day every day": about them, not an absolute aimed at the partner
+    assert not analyze("his best friend is a woman and they text all day every day").has_blame

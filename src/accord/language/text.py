@@ -320,6 +320,8 @@ def tokenize(text: str) -> list[Token]:
             if w in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+    if "," in low:
+        _join_interjections(tokens, low)
     if "ur" in low:
         tokens = _your_are(tokens, low)
     if "my o" in low:
@@ -378,3 +380,24 @@ def _other_half(tokens: list[Token], text: str) -> list[Token]:
                 continue
         out.append(t)
     return out
+
+
+# One-word openers that a comma does not cut off from what follows: "wow, thanks for the
+# support" and "oh, great" read as one clause, as "wow thanks" and "oh great" do.
+_OPENERS = frozenset(
+    "oh ooh wow yeah yeh yes yep ok okay well gee ah aw um erm so right sure cool great "
+    "brilliant lovely fantastic perfect fine lol lmao haha cheers".split()
+)
+
+
+def _join_interjections(tokens: list[Token], low: str) -> None:
+    for i in range(len(tokens) - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if (
+            t.word in _OPENERS
+            and nxt.clause == t.clause + 1
+            and nxt.sent == t.sent
+            and (i == 0 or tokens[i - 1].clause != t.clause)
+            and low[t.end : nxt.start].strip() == ","
+        ):
+            t.clause = nxt.clause
