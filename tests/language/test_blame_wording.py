@@ -268,3 +268,26 @@ def test_an_opener_joins_the_clause_after_its_comma() -> None:
     assert toks[2].clause != toks[3].clause
     # "they text all day every day": about them, not an absolute aimed at the partner
     assert not analyze("his best friend is a woman and they text all day every day").has_blame
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you think the dishes wash themselves?",
+        "the bins don't empty themselves",
+        "who do you think is going to clean this up",
+        "Since when do you care?",
+        "oh so now you care",
+        "you think I'm made of money?",
+        "get off your high horse",
+        "Very funny.",
+        "he doesn't have a romantic bone in his body",
+    ],
+)
+def test_rhetorical_sarcasm(text: str) -> None:
+    assert "contempt" in kinds(text), found(text)
+
+
+def test_things_that_do_themselves_are_fine() -> None:
+    assert not analyze("the kettle switches itself off").has_blame
+    assert not analyze("I think the cut will heal itself").has_blame
