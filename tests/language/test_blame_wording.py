@@ -291,3 +291,15 @@ def test_rhetorical_sarcasm(text: str) -> None:
 def test_things_that_do_themselves_are_fine() -> None:
     assert not analyze("the kettle switches itself off").has_blame
     assert not analyze("I think the cut will heal itself").has_blame
+
+
+def test_does_not_do_anything() -> None:
+    assert "absolute" in kinds("He doesn't do anything.")
+    assert "absolute" in kinds("she doesnt do a thing to help")
+    assert not analyze("he didn't do anything wrong").has_blame
+
+
+def test_more_names_for_a_partner_who_acts_like_a_child() -> None:
+    assert "character" in kinds("she behaves like a spoilt child")
+    assert "character" in kinds("My husband is a walking disaster")
+    assert not analyze("the party was a disaster").has_blame

@@ -501,6 +501,11 @@ def _find_blame(
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
+        if j < n and tokens[j].clause == tokens[i].clause and tokens[j].word in _NOT_NOTHING and (
+            tokens[j - 1].word in ("anything", "thing")
+        ):
+            aside.append(i)  # "he didn't do anything wrong"
+            continue
         if subj is not None and subj in lx.abs_subjects:
             if _used_to(tokens, i) or any(
                 tokens[m].word in _STATE_WORDS for m in range(_clause_start(tokens, i), i)
@@ -749,6 +754,11 @@ _WANT_LEAD = _WISH_LEAD | frozenset(
 _STATE_WORDS = frozenset(
     "tired exhausted stressed sick ill unwell worried anxious depressed sad scared sore poorly "
     "knackered hurting struggling crying pain exhausting grieving".split()
+)
+# what follows "he doesn't do anything" when it is not "does nothing" ("anything wrong")
+_NOT_NOTHING = frozenset(
+    "wrong bad about for with like that illegal stupid special different else silly "
+    "dangerous crazy weird unless".split()
 )
 _TOLD_WORDS = frozenset(
     "told tells tell telling said says saying yelled yells shouted shouts screamed screams "
