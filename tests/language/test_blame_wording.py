@@ -303,3 +303,41 @@ def test_more_names_for_a_partner_who_acts_like_a_child() -> None:
     assert "character" in kinds("she behaves like a spoilt child")
     assert "character" in kinds("My husband is a walking disaster")
     assert not analyze("the party was a disaster").has_blame
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband acts like changing a nappy is brain surgery",
+        "she makes a drama out of absolutely everything",
+        "honestly it's like he was raised by a pack of wolves",
+        "Honestly, what is the point of you?",
+        "He's the king of excuses",
+        "I swear he has selective deafness when it comes to chores",
+        "My bf would rather die than admit he's wrong",
+        "He just lies on the sofa like a beached whale all weekend",
+        "Would it physically hurt you to say thank you?",
+        "Oh look, he's finally off his phone, call the newspapers",
+        "Ten years and he still doesn't know how I take my tea",
+        "she's got a real knack for making everything about her",
+        "fine, I'll do it myself as usual",
+        "a grown man who still can't cook",
+    ],
+)
+def test_idioms_of_a_third_set(text: str) -> None:
+    assert analyze(text).has_blame, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's king of the barbecue and I love it",
+        "Would it hurt him if I told him the truth?",
+        "Ten years and he still makes me laugh every day",
+        "Golf every weekend is his thing and I'm fine with it",
+    ],
+)
+def test_idioms_of_a_third_set_not_blame(text: str) -> None:
+    a = analyze(text)
+    assert not a.has_blame, found(text)
+    assert not a.safety
