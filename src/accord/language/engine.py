@@ -7,6 +7,7 @@ matchers indexed by first word, so one analysis is a single pass over the tokens
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -252,6 +253,8 @@ def _build_lexicon() -> _Lex:
     m.add_all([w for w in ab["words"] if len(normalize_pattern_words(w)) > 1],
               ("abs_trailing", None), bm)
     m.add_all(ab["phrases"], ("absolute", None), bm)
+    m.add_all(ab.get("relative", []), ("abs_relative", None), bm)
+    m.add_all(ab.get("fragment", []), ("abs_fragment", None), bm)
     for is_name, key in ((False, "insults"), (True, "names")):
         for p in ch[key]:
             m.add(p, ("insult", (is_name, " ".join(normalize_pattern_words(p)))), bm)
@@ -262,6 +265,8 @@ def _build_lexicon() -> _Lex:
     m.add_all(co.get("with_partner", []), ("contempt_partner", None), bm)
     m.add_all(co.get("rhetorical", []), ("contempt_rhetorical", None), bm)
     m.add_all(co.get("before_partner", []), ("contempt_setup", None), bm)
+    m.add_all(co.get("before_age", []), ("contempt_age", None), bm)
+    m.add_all(co.get("direct", []), ("contempt_direct", None), bm)
     m.add_all(ab.get("never_praise", []), ("praise_never", None), bm)
     m.add_all(ab.get("always_praise", []), ("praise_always", None), bm)
     m.add_all(ab.get("praise_context", []), ("praise_context", None), bm)
@@ -571,8 +576,16 @@ def _find_blame(
             # "every time we argue she ..." is about the partner; "every time we visit his
             # parents his mum ..." is about both of us
             subj = _forward_subject(tokens, j, 6 if j < n and tokens[j].word == "we" else 14)
+        if j < n and tokens[j].clause == tokens[i].clause and tokens[j].word in _NOT_NOTHING and (
+            tokens[j - 1].word in ("anything", "thing")
+        ):
+            aside.append(i)  # "he didn't do anything wrong"
+            continue
         if subj is not None and subj in lx.abs_subjects:
-            if _used_to(tokens, i):
+            if _used_to(tokens, i) or any(
+                tokens[m].word in _STATE_WORDS for m in range(_clause_start(tokens, i), i)
+            ):
+                # "he's tired all the time" tells of a state, not a fault
                 aside.append(i)
             else:
                 spans.append(_span(text, tokens, i, j, "absolute"))
@@ -588,23 +601,83 @@ def _find_blame(
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
         spans.append(_span(text, tokens, i, j, "absolute"))
+    for _, i, j in by.get("abs_relative", ()):
+        # "someone who never listens"; not "I want someone who always makes time for me"
+        abs_word = next((tokens[k].word for k in range(i, j) if tokens[k].word in
+                         lx.abs_words), "")
+        if _any_quoted(tokens, i, j) or _wish_before(tokens, i, _WANT_LEAD) or (
+            abs_word and _praise(tokens, j, abs_word, praise, lx)
+        ):
+            aside.append(i)
+            continue
+        spans.append(_span(text, tokens, i, j, "absolute"))
+    for _, i, j in by.get("abs_fragment", ()):
+        # "he makes plans and tells me after. every weekend." - the absolute as a clause of
+        # its own after one where the partner acts; not "he works late every day"
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j):
+            continue
+        start = _clause_start(tokens, i)
+        if j < n and tokens[j].sent == tokens[i].sent or tokens[i].sent in praise_sents or any(
+            tokens[m].sent == tokens[i].sent for _, m, _e in by.get("blame_aside", ())
+        ):
+            continue  # it must end the sentence, in a complaint ("I cook, he cleans, every day")
+        if start > 0 and any(tokens[m].word in ("every", "each") and tokens[m].clause ==
+                             tokens[start - 1].clause for m in range(max(0, start - 12), start)):
+            continue  # "He goes running every morning. Every single day." repeats a habit
+        if _prev_clause_partner(tokens, start, lx):
+            spans.append(_span(text, tokens, i, j, "absolute"))
+    for i, tok in enumerate(tokens):
+        # "you told your mum AGAIN", "You forgot to pick her up. AGAIN."
+        if tok.word != "again" or tok.quoted or not text[tok.start : tok.end].isupper():
+            continue
+        subj = _clause_subject(tokens, i)
+        if subj is None and _alone_in_clause(tokens, i, i + 1):
+            if _prev_clause_partner(tokens, _clause_start(tokens, i), lx):
+                subj = "you"
+        if subj in lx.abs_subjects:
+            spans.append(_span(text, tokens, i, i + 1, "absolute"))
 
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
             aside.append(i)
             continue
+        if j < n and (key == "hopeless" and tokens[j].word == "at"
+                      or key == "obsessed" and tokens[j].word == "with"
+                      or key == "fool" and tokens[j].word == "for"
+                      or key == "sensitive" and tokens[j].word == "to"
+                      and not (j + 1 < n and tokens[j + 1].word == "everything")
+                      or key.startswith("waste") and tokens[j].word == "of"
+                      and i > 1 and tokens[i - 2].word in ("what", "such")
+                      or key == "nightmare" and tokens[j].word == "to" and j + 1 < n
+                      and tokens[j + 1].word in ("buy", "shop", "find", "book", "wrap", "park")):
+            # "he's hopeless at remembering dates", "obsessed with his new job", "what a waste
+            # of a weekend", "a nightmare to buy presents for"
+            continue
+        if key == "tight" and j < n and tokens[j].clause == tokens[i].clause and (
+            tokens[j].word in ("lipped", "knit", "schedule", "deadline", "squeeze", "spot")
+            or tokens[j].word == "with" and not any(
+                tokens[m].word in ("money", "cash", "pennies", "bills", "spending")
+                for m in range(j + 1, min(n, j + 3))
+            )
+        ):
+            continue  # "he's tight with his brother", "she's tight-lipped"
         if j + 1 < n and tokens[j].word == "of" and tokens[j + 1].word in ("you", "him", "her"):
             spans.append(_span(text, tokens, i, j + 2, "character"))
             insults_found.append(key)
             continue
-        start = _insult_target(tokens, i, bool(is_name), lx)
+        start = _insult_target(tokens, i, bool(is_name), lx, text)
         if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
         elif start >= 0:
             aside.append(i)
     for _, i, j in by.get("character", ()):
+        if i > 0 and tokens[i - 1].word in ("not", "no") and tokens[j - 1].word == "fault" or (
+            tokens[j - 1].word == "hopeless" and j < n and tokens[j].word == "at"
+        ) or _about_a_child(tokens, i, j):
+            aside.append(i)  # "it's not her fault", "he's hopeless at remembering dates"
+            continue
         if not _any_quoted(tokens, i, j) and not _reported(tokens, i):
             spans.append(_span(text, tokens, i, j, "character"))
         else:
@@ -634,6 +707,25 @@ def _find_blame(
             continue
         if j < n and tokens[j].clause != tokens[i].clause and tokens[j].word in lx.abs_subjects:
             spans.append(_span(text, tokens, i, j, "contempt"))
+    for _, i, j in by.get("contempt_direct", ()):
+        # "piss off", not "he told me to piss off"
+        if not _any_quoted(tokens, i, j) and not any(
+            tokens[m].word in _TOLD_WORDS for m in range(max(0, i - 4), i)
+            if tokens[m].sent == tokens[i].sent
+        ):
+            spans.append(_span(text, tokens, i, j, "contempt"))
+    if "\U0001f644" in text or "/s" in text:
+        # the eye-roll emoji, and "/s" that marks a sentence as sarcastic
+        for mt in _EYEROLL_RE.finditer(text):
+            spans.append(BlameSpan(mt.start(), mt.end(), "contempt", mt.group()))
+    for _, i, j in by.get("contempt_age", ()):
+        # "What are you, five?"
+        if _any_quoted(tokens, i, j) or not _alone_in_clause(tokens, i, j) or j >= n:
+            continue
+        if tokens[j].clause != tokens[i].clause and tokens[j].word in _AGES and (
+            _clause_len(tokens, j) <= 3
+        ):
+            spans.append(_span(text, tokens, i, j + 1, "contempt"))
     for _, i, j in by.get("judgment", ()):
         if _any_quoted(tokens, i, j):
             continue
@@ -681,12 +773,25 @@ def _kind_absolute(tokens: list[Token], found: int, i: int, w: str, praise_sents
         return True
     if any(m in traits for m in range(i + 1, min(len(tokens), i + 4))):
         return True
+    if w == "never" and i + 1 < len(tokens) and tokens[i + 1].word in _CONTACT_PAST and any(
+        t.sent == tokens[i].sent and t.word in _FEAR for t in tokens
+    ):
+        return True  # "you never texted and I was scared": one night, told with worry
     k = found - 1
     if k >= 0 and tokens[k].word == "that":
         k -= 1
     if k >= 0 and tokens[k].word in _CONCERN:
         return True  # "I worry she never gets to rest"
     return k >= 1 and tokens[k].word in _REPORT_WORDS and tokens[k - 1].word == tokens[found].word
+
+
+_CONTACT_PAST = frozenset(
+    "texted text called rang phoned replied answered messaged came showed turned picked got "
+    "arrived let".split()
+)
+_FEAR = frozenset(
+    "scared worried terrified frightened panicking panicked afraid anxious worry sick".split()
+)
 
 
 _PARTNER_WORDS = frozenset(
@@ -716,14 +821,66 @@ def _used_to(tokens: list[Token], i: int) -> bool:
 
 
 _WISH_LEAD = frozenset(("wish", "wished", "please", "hope"))
+# a wish for a partner who is some way ("I want someone who always makes time for me")
+_WANT_LEAD = _WISH_LEAD | frozenset(
+    "want wanted deserve deserved need needed looking find found dream ideal marry".split()
+)
+# states that "all the time" describes without blaming ("he's tired all the time")
+_STATE_WORDS = frozenset(
+    "tired exhausted stressed sick ill unwell worried anxious depressed sad scared sore poorly "
+    "knackered hurting struggling crying pain exhausting grieving".split()
+)
+# what follows "he doesn't do anything" when it is not "does nothing" ("anything wrong")
+_NOT_NOTHING = frozenset(
+    "wrong bad about for with like that illegal stupid special different else silly "
+    "dangerous crazy weird unless".split()
+)
+_TOLD_WORDS = frozenset(
+    "told tells tell telling said says saying yelled yells shouted shouts screamed screams "
+    "texted wrote".split()
+)
+_EYEROLL_RE = re.compile("\U0001f644+|(?<![\\w/])/s\\b")
+_AGES = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen 2 3 4 5 6 7 8 "
+    "9 10 11 12 13 14 a child kid toddler teenager baby".split()
+)
 
 
-def _wish_before(tokens: list[Token], i: int) -> bool:
+_CHILD_WORDS = frozenset(
+    "son daughter toddler kid kids child children baby boy girl stepson stepdaughter".split()
+)
+_CHILDISH = frozenset("tantrum strop hissy paddy wobbly tizzy toddler baby child kid".split())
+
+
+def _about_a_child(tokens: list[Token], i: int, j: int) -> bool:
+    """ "our son is two and he throws a tantrum every night": childish words about a child,
+    not the partner."""
+    if not any(tokens[m].word in _CHILDISH for m in range(i, j)):
+        return False
+    sent = tokens[i].sent
+    return any(tokens[m].word in _CHILD_WORDS and tokens[m].sent == sent for m in range(0, i))
+
+
+def _prev_clause_partner(tokens: list[Token], start: int, lx: _Lex) -> bool:
+    """Is the partner the subject of the clause just before token `start` (in the same or
+    the previous sentence)?"""
+    p = start - 1
+    if p < 0 or tokens[start].sent - tokens[p].sent > 1:
+        return False
+    subj = _clause_subject(tokens, p + 1) if tokens[p + 1].clause == tokens[p].clause else None
+    if subj is None:
+        subj = _clause_subject(tokens, p)
+        if subj is None and tokens[p].word in lx.abs_subjects:
+            subj = tokens[p].word
+    return subj in lx.abs_subjects
+
+
+def _wish_before(tokens: list[Token], i: int, lead: frozenset[str] = _WISH_LEAD) -> bool:
     sent = tokens[i].sent
     for k in range(i - 1, -1, -1):
         if tokens[k].sent != sent:
             return False
-        if tokens[k].word in _WISH_LEAD or (
+        if tokens[k].word in lead or (
             tokens[k].word in ("love", "like") and k > 0 and tokens[k - 1].word == "would"
         ):
             return True
@@ -736,7 +893,7 @@ _NOTHING_VERBS = frozenset(
 _EVERYTHING_VERBS = (
     "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
     "comment", "correct", "argue", "argues", "whinge", "whine", "forget", "ruin", "hover",
-    "mess", "lose",
+    "mess", "lose", "lie", "lying", "sulk", "overreact", "obsess",
 )
 
 
@@ -854,7 +1011,21 @@ def _forward_subject(tokens: list[Token], j: int, window: int = 14) -> str | Non
     return None
 
 
-def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
+def _prev_sentence_about_me(tokens: list[Token], start: int) -> bool:
+    """ "I was so stupid. Stupid.": the sentence before speaks of the speaker alone."""
+    if start == 0:
+        return False
+    sent = tokens[start - 1].sent
+    words = {t.word for t in tokens[max(0, start - 30) : start] if t.sent == sent}
+    return bool(words & {"i", "me", "myself"}) and not words & _PARTNER_WORDS
+
+
+def _typed_s(tok: Token, text: str) -> bool:
+    """Was the word typed with "'s" ("husband's": here read as "husband is")?"""
+    return text[tok.end - 2 : tok.end].lower() in ("'s", "\u2019s")
+
+
+def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex, text: str = "") -> int:
     """Index where the attack starts if the insult at i is aimed at the partner, else -1."""
     clause = tokens[i].clause
     saw_link = False
@@ -864,6 +1035,10 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         if w in lx.abs_subjects:
             if saw_link or is_name:
                 return k
+            if k > 0 and tokens[k - 1].clause == clause and tokens[k - 1].word in (
+                "are", "is", "were", "was"
+            ):
+                return k - 1  # a question: "why are you so defensive"
             return -1
         if w == "your" and not saw_link and k + 1 < len(tokens) and (
             k + 1 < i
@@ -874,7 +1049,13 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         ):
             return k  # "ur so lazy", "your pathetic." (you're)
         if w in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my":
-            return k - 1 if saw_link else -1
+            if saw_link or _typed_s(tokens[k], text):
+                return k - 1  # "my husband is useless", "my husband's useless"
+            return -1
+        if w in ("man", "guy", "woman", "girl", "bloke") and k > 0 and tokens[k - 1].word in (
+            "this", "that"
+        ) and saw_link:
+            return k - 1  # "this man is useless"
         if w == "being" and k > 0 and tokens[k - 1].word in ("stop", "quit") and not any(
             tokens[m].word in SELF_WORDS for m in range(_clause_start(tokens, k), k)
         ):
@@ -883,6 +1064,15 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
             saw_link = True
             k -= 1
             continue
+        if w == "to" and saw_link and k > 0 and tokens[k - 1].word in (
+            "have", "has", "had", "need", "needs", "got", "always"
+        ):
+            k -= 1  # "why do you have to be so difficult"
+            continue
+        if (w in ("married", "marry", "dating") or w == "with" and k > 0 and tokens[k - 1].word in (
+            "living", "live", "stuck", "lumbered", "saddled", "up"
+        )) and any(tokens[m].word == "i" for m in range(max(0, k - 4), k)):
+            return k  # "I married a liar", "I'm living with a slob"
         if w in ("what", "such") and is_name and all(
             tokens[m].word in _INTERJECTIONS for m in range(_clause_start(tokens, k), k)
         ):
@@ -895,9 +1085,23 @@ def _insult_target(tokens: list[Token], i: int, is_name: bool, lx: _Lex) -> int:
         _links_partner(tokens, k, lx)
     ):
         return k + 2  # "he's a good dad but a rubbish husband", "she's lovely but so lazy"
-    if is_name and k < 0 or (k >= 0 and tokens[k].clause != clause):
-        # a name alone at the start of a clause: "Idiot." / "Loser!"
-        return i if i == _clause_start(tokens, i) and _clause_len(tokens, i) <= 3 else -1
+    if k < 0 or tokens[k].clause != clause:
+        # a name alone at the start of a clause: "Idiot." / "Loser!" / "Absolute muppet."
+        start = _clause_start(tokens, i)
+        if is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
+            _clause_len(tokens, i) <= 3
+        ) and not (i + 1 < len(tokens) and tokens[i + 1].word in ("it", "this", "that")):
+            # not "Sod it, we booked anyway"
+            return start
+        if not is_name and all(tokens[m].word in lx.char_fillers for m in range(start, i)) and (
+            i == len(tokens) - 1 or tokens[i + 1].clause != clause
+        ) and _clause_len(tokens, i) <= 3 and tokens[i].sent != (
+            tokens[start - 1].sent if start > 0 else -1
+        ) and (i + 1 == len(tokens) or tokens[i + 1].sent != tokens[i].sent) and not (
+            _prev_sentence_about_me(tokens, start)
+        ):
+            return start  # a sentence of its own: "Useless." "So selfish."
+        return -1
     return -1
 
 

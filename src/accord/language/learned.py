@@ -155,16 +155,19 @@ class Ranker:
             return None
         get = self.blame_weights.get
         by_sent: dict[int, float] = {}
+        weight: list[float | None] = []
         for t, (w, pair) in zip(tokens, _blame_terms(tokens), strict=True):
             if w:
-                by_sent[t.sent] = by_sent.get(t.sent, 0.0) + get(w, 0.0) + (
-                    get(pair, 0.0) if pair else 0.0
-                )
+                c = get(w, 0.0) + (get(pair, 0.0) if pair else 0.0)
+                by_sent[t.sent] = by_sent.get(t.sent, 0.0) + c
+                weight.append(c)
+            else:
+                weight.append(None)
         if not by_sent:
             return None
         best = max(by_sent, key=lambda s: (by_sent[s], -s))
-        idx = [k for k, t in enumerate(tokens) if t.sent == best and not t.quoted]
-        return idx[0], idx[-1] + 1
+        idx = [k for k, t in enumerate(tokens) if t.sent == best and weight[k] is not None]
+        return _heaviest_stretch(idx, weight, tokens)
 
     def rank_needs(self, x: dict[str, float]) -> list[tuple[str, float]]:
         """Needs with enough evidence, best first (ties broken by the vocabulary order).
@@ -190,6 +193,30 @@ class Ranker:
             if sc >= self.need_min and sc >= self.need_rel * top and len(out) < self.max_needs:
                 out.append((nid, sc))
         return out
+
+
+def _heaviest_stretch(idx: list[int], weight: list[float | None],
+                      tokens: list[Any]) -> tuple[int, int]:
+    """Within one sentence (token indices ``idx``), the run of consecutive clauses with the
+    largest summed weight (on a tie, the shorter run): the part that carries the learned
+    blame ("what do you actually do with your money"), not the whole sentence around it."""
+    groups: list[list[int]] = []
+    for k in idx:
+        if groups and tokens[groups[-1][-1]].clause == tokens[k].clause:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    sums = [sum(weight[k] or 0.0 for k in g) for g in groups]
+    best = (float("-inf"), 0, 0, len(groups))
+    for a in range(len(groups)):
+        total = 0.0
+        for b in range(a, len(groups)):
+            total += sums[b]
+            cand = (round(total, 9), a - b - 1, a, b + 1)  # (weight, -length, ...)
+            if cand[:2] > best[:2]:
+                best = cand
+    first, last = groups[best[2]], groups[best[3] - 1]
+    return first[0], last[-1] + 1
 
 
 def rerank(rk: Ranker, tokens: list[Any], found: dict[str, Any]) -> list[tuple[str, float]]:

@@ -329,9 +329,84 @@ def tokenize(text: str) -> list[Token]:
             if w in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+    if "," in low:
+        _join_interjections(tokens, low)
+    if "ur" in low:
+        tokens = _your_are(tokens, low)
+    if "my o" in low:
+        tokens = _other_half(tokens, text)
     for i in range(1, len(tokens)):
         if tokens[i].word == "so" and tokens[i - 1].word == "my" and (
             i + 1 == len(tokens) or tokens[i + 1].word not in _NOT_SO_PARTNER
         ):
             tokens[i].word = "partner"
     return tokens
+
+
+# "ur so lazy", "your a liar", "ur the worst": "your" typed for "you're", read as "you are"
+# before words that never follow a possessive ("your so called friend" stays possessive).
+_YOUR_ARE_NEXT = frozenset(
+    "a an the so such not always never being just literally really too gonna going acting "
+    "constantly seriously honestly actually clearly obviously still ever even unbelievable "
+    "ridiculous pathetic impossible unreal".split()
+)
+
+
+def _your_are(tokens: list[Token], low: str) -> list[Token]:
+    out: list[Token] = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if (
+            t.word == "your"
+            and i + 1 < n
+            and tokens[i + 1].word in _YOUR_ARE_NEXT
+            and tokens[i + 1].start > t.start  # "your" is a word of its own
+            and low[t.start : t.end] in ("ur", "your", "yr")
+            and not (tokens[i + 1].word == "so" and i + 2 < n and tokens[i + 2].word == "called")
+        ):
+            out.append(Token("you", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
+            out.append(Token("are", t.start, t.end, t.clause, t.sent, t.quoted, t.cap))
+            continue
+        out.append(t)
+    return out
+
+
+def _other_half(tokens: list[Token], text: str) -> list[Token]:
+    """ "my OH" and "my other half" are the partner: read as "my partner"."""
+    out: list[Token] = []
+    n = len(tokens)
+    skip = -1
+    for i, t in enumerate(tokens):
+        if i == skip:
+            continue
+        if i > 0 and tokens[i - 1].word == "my":
+            if t.word == "oh" and text[t.start : t.end] == "OH":
+                t.word = "partner"
+            elif t.word == "other" and i + 1 < n and tokens[i + 1].word == "half":
+                h = tokens[i + 1]
+                out.append(Token("partner", t.start, h.end, t.clause, t.sent, t.quoted, t.cap))
+                skip = i + 1
+                continue
+        out.append(t)
+    return out
+
+
+# One-word openers that a comma does not cut off from what follows: "wow, thanks for the
+# support" and "oh, great" read as one clause, as "wow thanks" and "oh great" do.
+_OPENERS = frozenset(
+    "oh ooh wow yeah yeh yes yep ok okay well gee ah aw um erm so right sure cool great "
+    "brilliant lovely fantastic perfect fine lol lmao haha cheers".split()
+)
+
+
+def _join_interjections(tokens: list[Token], low: str) -> None:
+    for i in range(len(tokens) - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if (
+            t.word in _OPENERS
+            and nxt.clause == t.clause + 1
+            and nxt.sent == t.sent
+            and (i == 0 or tokens[i - 1].clause != t.clause)
+            and low[t.end : nxt.start].strip() == ","
+        ):
+            t.clause = nxt.clause
