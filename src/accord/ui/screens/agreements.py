@@ -26,6 +26,7 @@ from accord.domain.model import Session
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
 from accord.ui.text import fmt
+from accord.ui.widgets.fixed_input import FixedInput
 from accord.ui.widgets.row_table import Column, RowTable
 
 FILTERS = ("all", "active", "kept", "renegotiating", "retired")
@@ -163,8 +164,8 @@ class AgreementsScreen(history.FollowsHistory, Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreements-title")
-        yield Input(placeholder="Search: type a word (/)", id="search", compact=True,
-                    max_length=80)
+        yield FixedInput(placeholder="Search: type a word (/)", id="search", compact=True,
+                         max_length=80)
         yield Tabs(*(Tab(name.capitalize(), id=f"filter-{name}") for name in FILTERS),
                    active=f"filter-{self.status}", id="filters")
         yield RowTable(id="agreement-table")
@@ -356,12 +357,17 @@ class AgreementsScreen(history.FollowsHistory, Screen):
                        topic=entry.row["topic"])
 
     def _show(self, static: str, markup: str, **values: str) -> None:
-        """Put ``fmt(markup, **values)`` in a Static unless it is there already: an update
-        lays the screen out again, which costs as much as drawing a list."""
+        """Put ``fmt(markup, **values)`` in a Static unless it is there already. The screen is
+        laid out again only if the text needs more or fewer lines than the Static has now (a
+        layout costs as much as drawing the list)."""
         shown = self._shown_texts.get(static)
         if shown != (markup, values):
             self._shown_texts[static] = (markup, values)
-            self.query_one(static, Static).update(fmt(markup, **values))
+            widget = self.query_one(static, Static)
+            content = fmt(markup, **values)
+            width, height = widget.content_size
+            widget.update(content, layout=not width or content.get_height(
+                widget.styles, width) != height)
 
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
         entry = self.selected()
