@@ -118,6 +118,18 @@ def filtered(entries: list[Entry], status: str, search: str) -> list[Entry]:
     return list(entries)
 
 
+def narrowed(earlier: list[Entry], earlier_search: str, search: str) -> list[Entry]:
+    """:func:`filtered` for ``search``, given what a search it starts with left (with the same
+    status): only that list is looked through, and only for the words that search lacked
+    (every entry in it has those already)."""
+    done = set(earlier_search.casefold().split())
+    entries = earlier
+    for word in search.casefold().split():
+        if word not in done:
+            entries = [e for e in entries if word in e.haystack]
+    return entries
+
+
 def short_date(day: date | None, today: date) -> str:
     if day is None:
         return ""
@@ -222,8 +234,9 @@ class AgreementsScreen(history.FollowsHistory, Screen):
         keep = self.selected()
         search = self.query_one("#search", Input).value
         shown = self.results(search)
-        if table.columns and self.what_width() == self._what_width and len(shown) == len(
-                self.shown) and all(a is b for a, b in zip(shown, self.shown, strict=True)):
+        if table.columns and self.what_width() == self._what_width and (shown is self.shown or len(
+                shown) == len(self.shown) and all(a is b for a, b in zip(shown, self.shown,
+                                                                          strict=True))):
             self.update_title(search)  # the same rows: nothing to draw again
             return
         self.shown = shown
@@ -244,12 +257,14 @@ class AgreementsScreen(history.FollowsHistory, Screen):
         key = (self.status, search)
         shown = self._results.get(key)
         if shown is None:
-            base = self.entries
             for end in range(len(search) - 1, 0, -1):
-                base = self._results.get((self.status, search[:end]), base)
-                if base is not self.entries:
+                earlier = self._results.get((self.status, search[:end]))
+                if earlier is not None:
+                    shown = narrowed(earlier, search[:end], search)
                     break
-            shown = self._results[key] = filtered(base, self.status, search)
+            else:
+                shown = filtered(self.entries, self.status, search)
+            self._results[key] = shown
             if len(self._results) > KEPT_RESULTS:
                 del self._results[next(iter(self._results))]  # the oldest
         return shown
