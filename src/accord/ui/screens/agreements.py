@@ -95,11 +95,23 @@ def index_entries(scan: IndexScan) -> list[Entry]:
                     for row, text in zip(summary["agreements"], summary["search"], strict=True)])
 
 
-def entries_for(scan: IndexScan) -> list[Entry]:
-    """:func:`index_entries` of a scan, made once per scan (a thread may make them first)."""
+def same_summaries(scan: IndexScan, other: IndexScan | None) -> bool:
+    """Whether two scans hold the very same summaries (the index keeps a file's summary until
+    the file changes, so a rescan of an unchanged folder gives the same ones)."""
+    return other is not None and len(scan.summaries) == len(other.summaries) and all(
+        a is b for a, b in zip(scan.summaries, other.summaries, strict=True))
+
+
+def entries_for(scan: IndexScan, earlier: IndexScan | None = None) -> list[Entry]:
+    """:func:`index_entries` of a scan, made once per scan (a thread may make them first).
+    An ``earlier`` scan with the same summaries gives its entries: a rescan of thousands of
+    unchanged sessions does not make them all again."""
     entries = getattr(scan, "_review_entries", None)
     if entries is None:
-        entries = scan._review_entries = index_entries(scan)
+        entries = getattr(earlier, "_review_entries", None)
+        if entries is None or not same_summaries(scan, earlier):
+            entries = index_entries(scan)
+        scan._review_entries = entries
     return entries
 
 
