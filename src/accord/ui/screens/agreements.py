@@ -246,9 +246,9 @@ class AgreementsScreen(history.FollowsHistory, Screen):
         keep = self.selected()
         search = self.query_one("#search", Input).value
         shown = self.results(search)
-        if table.columns and self.what_width() == self._what_width and (shown is self.shown or len(
-                shown) == len(self.shown) and all(a is b for a, b in zip(shown, self.shown,
-                                                                          strict=True))):
+        same_rows = shown is self.shown or len(shown) == len(self.shown) and all(
+            a is b for a, b in zip(shown, self.shown, strict=True))
+        if table.columns and self.what_width() == self._what_width and same_rows:
             self.update_title(search)  # the same rows: nothing to draw again
             return
         self.shown = shown

@@ -256,10 +256,7 @@ class RowTable(ScrollView, can_focus=True):
         segments = []
         texts = []  # cells drawn in the line's own style, joined into one segment
         for column, cell in zip(self.columns, cells, strict=False):
-            if isinstance(cell, str):
-                texts.append(_cell_text(cell, column.width))
-                continue
-            text, look = cell
+            text, look = (cell, None) if isinstance(cell, str) else cell
             if look != "due" or due is None:
                 texts.append(_cell_text(text, column.width))
                 continue
