@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -14,6 +15,14 @@ from accord.storage.store import Store
 
 #: A fixed moment with a non-UTC offset, so time zones are exercised by default.
 T0 = datetime(2024, 5, 1, 20, 0, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_after():
+    """The app sets what it keeps for good aside from the garbage collector (gc.freeze); in
+    the test process that would keep earlier tests' apps too, so it is undone after each."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

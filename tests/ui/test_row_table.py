@@ -105,3 +105,51 @@ def test_a_cut_cell_ends_in_an_ellipsis_and_keeps_its_width():
     assert _fit("exactly10!", 10) == "exactly10!"
     wide = _fit("洗い物は月水金にジョナス", 9)  # double-width letters
     assert wide.endswith("…") and cell_len(wide) == 9
+
+
+async def test_the_scrollbar_follows_the_row_count_and_the_screen_is_not_laid_out_again():
+    app = TableApp([[f"Row {n}", "both"] for n in range(3)])
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(RowTable)
+        assert not table.show_vertical_scrollbar
+        layouts = []
+        table.refresh = lambda *a, **k: layouts.append(k) or RowTable.refresh(table, *a, **k)
+        app.rows = [[f"Row {n}", "both"] for n in range(500)]
+        table.show(500, app.cells)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar  # it appears: the one change that needs a layout
+        assert table.vertical_scrollbar.window_virtual_size == 501
+        layouts.clear()
+        table.show(200, app.cells)  # fewer rows, still more than a screenful
+        await pilot.pause()
+        assert not any(k.get("layout") for k in layouts)
+        assert table.vertical_scrollbar.window_virtual_size == 201
+        assert table.max_scroll_y == 201 - table.scrollable_content_region.height
+        table.show(3, app.cells)
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar
+        assert table.scroll_y == 0 and len(screen_text(app)[1]) == 40  # rows use the full width
+
+
+async def test_a_due_cell_has_its_own_style_and_the_cursor_colours_win():
+    app = TableApp([["Walk", ("01 Jan", "due")], ["Cook", "02 Jan"]])
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(RowTable)
+
+        def style_of(line: int, text: str):
+            strip = table.render_lines(table.size.region)[line]
+            return next(seg.style for seg in strip if text in seg.text)
+
+        due = table.get_component_rich_style("row-table--due", partial=True)
+        cursor = table.get_component_rich_style("row-table--cursor")
+        assert due.color != cursor.color
+        walk, walk_due = style_of(1, "Walk"), style_of(1, "01 Jan")  # the cursor's row
+        assert walk.color == walk_due.color == cursor.color and walk_due.bold
+        await pilot.press("down")
+        await pilot.pause()
+        assert style_of(1, "01 Jan").color == due.color and style_of(1, "01 Jan").bold
+        assert style_of(1, "Walk").color != due.color
+        assert style_of(2, "Cook").color == cursor.color
+        assert style_of(2, "Cook") == style_of(2, "02 Jan")  # one style: nothing is due

@@ -162,9 +162,15 @@ class AccordApp(App[None]):
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
         """Load the word lists in the background, so the first pause in typing is instant."""
+        import gc
+
         from accord import language
 
         language.warm_up()
+        # What it loaded lives as long as the app (some 140,000 objects): set aside, like what
+        # start-up loads (see cli.main), so that a full garbage collection does not look
+        # through it all again (that took 100 ms in the middle of a key press).
+        gc.freeze()
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True

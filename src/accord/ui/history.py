@@ -104,11 +104,12 @@ class FollowsHistory:
     @work(thread=True, group="history-scan", exit_on_error=False)
     def _scan_in_background(self) -> None:
         try:
+            earlier = last_scan(self.app)
             result = scan(self.app)
             # The agreements review's list, made here, off the UI thread, before it is needed.
             from accord.ui.screens.agreements import entries_for
 
-            entries_for(result)
+            entries_for(result, earlier)
             settle_memory()
         except BaseException:
             self.app.call_from_thread(self._scanned, None)

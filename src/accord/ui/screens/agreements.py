@@ -26,6 +26,7 @@ from accord.domain.model import Session
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
 from accord.ui.text import fmt
+from accord.ui.widgets.fixed_input import FixedInput
 from accord.ui.widgets.row_table import Column, RowTable
 
 FILTERS = ("all", "active", "kept", "renegotiating", "retired")
@@ -94,11 +95,23 @@ def index_entries(scan: IndexScan) -> list[Entry]:
                     for row, text in zip(summary["agreements"], summary["search"], strict=True)])
 
 
-def entries_for(scan: IndexScan) -> list[Entry]:
-    """:func:`index_entries` of a scan, made once per scan (a thread may make them first)."""
+def same_summaries(scan: IndexScan, other: IndexScan | None) -> bool:
+    """Whether two scans hold the very same summaries (the index keeps a file's summary until
+    the file changes, so a rescan of an unchanged folder gives the same ones)."""
+    return other is not None and len(scan.summaries) == len(other.summaries) and all(
+        a is b for a, b in zip(scan.summaries, other.summaries, strict=True))
+
+
+def entries_for(scan: IndexScan, earlier: IndexScan | None = None) -> list[Entry]:
+    """:func:`index_entries` of a scan, made once per scan (a thread may make them first).
+    An ``earlier`` scan with the same summaries gives its entries: a rescan of thousands of
+    unchanged sessions does not make them all again."""
     entries = getattr(scan, "_review_entries", None)
     if entries is None:
-        entries = scan._review_entries = index_entries(scan)
+        entries = getattr(earlier, "_review_entries", None)
+        if entries is None or not same_summaries(scan, earlier):
+            entries = index_entries(scan)
+        scan._review_entries = entries
     return entries
 
 
@@ -115,6 +128,18 @@ def filtered(entries: list[Entry], status: str, search: str) -> list[Entry]:
     for word in search.casefold().split():  # one plain pass per word: the fastest in Python
         entries = [e for e in entries if word in e.haystack]
     return list(entries)
+
+
+def narrowed(earlier: list[Entry], earlier_search: str, search: str) -> list[Entry]:
+    """:func:`filtered` for ``search``, given what a search it starts with left (with the same
+    status): only that list is looked through, and only for the words that search lacked
+    (every entry in it has those already)."""
+    done = set(earlier_search.casefold().split())
+    entries = earlier
+    for word in search.casefold().split():
+        if word not in done:
+            entries = [e for e in entries if word in e.haystack]
+    return entries
 
 
 def short_date(day: date | None, today: date) -> str:
@@ -163,8 +188,8 @@ class AgreementsScreen(history.FollowsHistory, Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agreements-title")
-        yield Input(placeholder="Search: type a word (/)", id="search", compact=True,
-                    max_length=80)
+        yield FixedInput(placeholder="Search: type a word (/)", id="search", compact=True,
+                         max_length=80)
         yield Tabs(*(Tab(name.capitalize(), id=f"filter-{name}") for name in FILTERS),
                    active=f"filter-{self.status}", id="filters")
         yield RowTable(id="agreement-table")
@@ -221,8 +246,9 @@ class AgreementsScreen(history.FollowsHistory, Screen):
         keep = self.selected()
         search = self.query_one("#search", Input).value
         shown = self.results(search)
-        if table.columns and self.what_width() == self._what_width and len(shown) == len(
-                self.shown) and all(a is b for a, b in zip(shown, self.shown, strict=True)):
+        same_rows = shown is self.shown or len(shown) == len(self.shown) and all(
+            a is b for a, b in zip(shown, self.shown, strict=True))
+        if table.columns and self.what_width() == self._what_width and same_rows:
             self.update_title(search)  # the same rows: nothing to draw again
             return
         self.shown = shown
@@ -243,12 +269,14 @@ class AgreementsScreen(history.FollowsHistory, Screen):
         key = (self.status, search)
         shown = self._results.get(key)
         if shown is None:
-            base = self.entries
             for end in range(len(search) - 1, 0, -1):
-                base = self._results.get((self.status, search[:end]), base)
-                if base is not self.entries:
+                earlier = self._results.get((self.status, search[:end]))
+                if earlier is not None:
+                    shown = narrowed(earlier, search[:end], search)
                     break
-            shown = self._results[key] = filtered(base, self.status, search)
+            else:
+                shown = filtered(self.entries, self.status, search)
+            self._results[key] = shown
             if len(self._results) > KEPT_RESULTS:
                 del self._results[next(iter(self._results))]  # the oldest
         return shown
@@ -356,12 +384,17 @@ class AgreementsScreen(history.FollowsHistory, Screen):
                        topic=entry.row["topic"])
 
     def _show(self, static: str, markup: str, **values: str) -> None:
-        """Put ``fmt(markup, **values)`` in a Static unless it is there already: an update
-        lays the screen out again, which costs as much as drawing a list."""
+        """Put ``fmt(markup, **values)`` in a Static unless it is there already. The screen is
+        laid out again only if the text needs more or fewer lines than the Static has now (a
+        layout costs as much as drawing the list)."""
         shown = self._shown_texts.get(static)
         if shown != (markup, values):
             self._shown_texts[static] = (markup, values)
-            self.query_one(static, Static).update(fmt(markup, **values))
+            widget = self.query_one(static, Static)
+            content = fmt(markup, **values)
+            width, height = widget.content_size
+            widget.update(content, layout=not width or content.get_height(
+                widget.styles, width) != height)
 
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
         entry = self.selected()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,7 +24,7 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -51,6 +52,14 @@ def _fit(text: str, width: int) -> str:
     if cell_len(text) > width > 1:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
+
+
+@lru_cache(maxsize=4096)
+def _cell_text(text: str, width: int) -> str:
+    """A cell as drawn: clean, cut to its column and padded. The same texts come back on
+    every screenful (names, dates, statuses, the rows of a search taken back)."""
+    pad = " " * PADDING
+    return pad + _fit(_clean(text), width) + pad
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -115,6 +124,9 @@ class RowTable(ScrollView, can_focus=True):
     ]
 
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
+    # Widget.virtual_size, less the layout of the whole screen a change of it asks for: the
+    # table's own size never depends on its rows (see _resize).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     _hover_row: reactive[int] = reactive(-1)
 
     class _RowMessage(Message):
@@ -140,7 +152,7 @@ class RowTable(ScrollView, can_focus=True):
         self.columns: list[Column] = []
         self.row_count = 0
         self._cells: Callable[[int], Sequence[Cell]] = lambda row: ()
-        self._line_styles: dict[str, Style] = {}
+        self._line_styles: dict[str, Style] | None = None  # made again when the CSS applies
 
     # -- what it shows ---------------------------------------------------------------------
 
@@ -160,7 +172,11 @@ class RowTable(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         width = sum(column.width + 2 * PADDING for column in self.columns)
-        self.virtual_size = Size(width, self.row_count + 1)  # the header is the first line
+        size = Size(width, self.row_count + 1)  # the header is the first line
+        if size != self.virtual_size:
+            self.virtual_size = size
+            if self.container_size:  # laid out: the scrollbar follows the new row count now,
+                self._scroll_update(size)  # with a layout only if it appears or goes
 
     def move_cursor(self, *, row: int, top: bool = False) -> None:
         """Put the cursor on ``row`` and scroll it into view."""
@@ -214,13 +230,11 @@ class RowTable(ScrollView, can_focus=True):
             "due": self.get_component_rich_style("row-table--due", partial=True),
         }
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._line_styles = self._styles()  # once for all the lines drawn now
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         styles = self._line_styles
+        if styles is None:
+            styles = self._line_styles = self._styles()
         if y == 0:
             return self._strip([column.label for column in self.columns], styles["header"],
                                None, None, width)
@@ -238,18 +252,26 @@ class RowTable(ScrollView, can_focus=True):
 
     def _strip(self, cells: Sequence[Cell], style: Style, post: Style | None,
                due: Style | None, width: int) -> Strip:
+        line_style = style if post is None else style + post
         segments = []
-        pad = " " * PADDING
+        texts = []  # cells drawn in the line's own style, joined into one segment
         for column, cell in zip(self.columns, cells, strict=False):
             text, look = (cell, None) if isinstance(cell, str) else cell
-            cell_style = style + due if look == "due" and due is not None else style
-            if post is not None:
-                cell_style += post
-            segments.append(Segment(pad + _fit(_clean(text), column.width) + pad, cell_style))
-        return Strip(segments).adjust_cell_length(width, style).simplify()
+            if look != "due" or due is None:
+                texts.append(_cell_text(text, column.width))
+                continue
+            if texts:
+                segments.append(Segment("".join(texts), line_style))
+                texts = []
+            cell_style = style + due if post is None else style + due + post
+            segments.append(Segment(_cell_text(text, column.width), cell_style))
+        if texts:
+            segments.append(Segment("".join(texts), line_style))
+        return Strip(segments).adjust_cell_length(width, style)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._line_styles = None  # focus, hover or the theme changed
         self.refresh()
 
     # -- keys and mouse ------------------------------------------------------------------
