@@ -112,7 +112,6 @@ class AccordApp(App[None]):
         return self.loaded_settings.settings
 
     def on_mount(self) -> None:
-        from accord.ui.screens.home import HomeScreen
         from accord.ui.themes import THEMES
 
         self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
@@ -125,6 +124,8 @@ class AccordApp(App[None]):
             # follow when it closes, so it is drawn without building them first.
             self.push_screen(WelcomeScreen(), self._welcomed)
         else:
+            from accord.ui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
             if self._resume_id:
                 self.open_session(self._resume_id)
