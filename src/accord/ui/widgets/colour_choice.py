@@ -48,5 +48,8 @@ class ColourChoice(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         self.action_step(-1 if event.x < 2 else 1)
 
-    def key_enter(self) -> None:
-        self.screen.focus_next()  # on to the next box, as Enter does in a name
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":  # on to the next box, as Enter does in a name
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
