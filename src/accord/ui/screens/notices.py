@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
 from accord.ui.keys import key_for
@@ -126,7 +126,7 @@ class WelcomeScreen(Notice):
     WelcomeScreen > Vertical { width: 96; height: 100%; max-height: 28; padding: 0 1; }
     WelcomeScreen VerticalScroll { height: 1fr; max-height: 100%; }
     WelcomeScreen .you { height: 1; margin: 1 0; }
-    WelcomeScreen .you Label { width: 7; }
+    WelcomeScreen .you .who { width: 7; }
     WelcomeScreen .you Input { width: 1fr; margin-left: 1; }
     WelcomeScreen .you ColourChoice { margin: 0 1; }
     WelcomeScreen.-short > Vertical { max-height: 100%; }
@@ -151,7 +151,7 @@ class WelcomeScreen(Notice):
             with VerticalScroll():
                 yield from self.body()
             with Horizontal(classes="you"):
-                yield Label("You are")
+                yield Static("You are", classes="who")
                 for pid, value in zip("ab", colors, strict=False):
                     yield Input(couple.names["ab".index(pid)], max_length=40, compact=True,
                                 placeholder="a name" if pid == "a" else "and a name",
