@@ -65,8 +65,7 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(fmt("$q", q=self.question), classes="question")
-            yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length,
-                        select_on_focus=False)
+            yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length)
             with Horizontal(classes="buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

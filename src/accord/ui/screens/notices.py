@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -137,6 +139,10 @@ class WelcomeScreen(Notice):
     BUTTON = "We've read this"
     AUTO_FOCUS = "#name-a"  # start where the couple types
 
+    def __init__(self, done: Callable[[], None]) -> None:
+        super().__init__()
+        self.done = done  # the first screen of all: closing it is not a dismiss
+
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",
                          w=with_keys(WELCOME, self),
@@ -176,7 +182,7 @@ class WelcomeScreen(Notice):
         couple = self.app.couple
         couple.names = [self.query_one(f"#name-{pid}", Input).value.strip() for pid in "ab"]
         couple.colors = [self.query_one(f"#colour-{pid}", ColourChoice).value for pid in "ab"]
-        self.dismiss(None)
+        self.done()
 
 
 class SafetyScreen(Notice):
