@@ -10,7 +10,6 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
 from accord.domain import rules
 from accord.domain.model import Couple, Session, Status, Step
@@ -126,7 +125,13 @@ class AccordApp(App[None]):
         self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
-        if self.couple.safety_notice_seen:  # if not, the welcome is up (get_default_screen)
+        if not self.couple.safety_notice_seen:
+            from accord.ui.screens.notices import WelcomeScreen
+
+            # The welcome covers the whole window: the home screen (and a session to resume)
+            # follow when it closes, so it is drawn without building them first.
+            self.push_screen(WelcomeScreen(), self._welcomed)
+        else:
             from accord.ui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
@@ -169,16 +174,6 @@ class AccordApp(App[None]):
         from accord import language
 
         language.warm_up()
-
-    def get_default_screen(self) -> Screen:
-        """On the first run, the welcome itself rather than an empty screen with the welcome
-        pushed over it: one screen to build, lay out and draw before the couple sees anything.
-        The home screen (and a session to resume) follow when it closes, over it."""
-        if not self.couple.safety_notice_seen:
-            from accord.ui.screens.notices import WelcomeScreen
-
-            return WelcomeScreen(self._welcomed)
-        return super().get_default_screen()
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -139,10 +137,6 @@ class WelcomeScreen(Notice):
     BUTTON = "We've read this"
     AUTO_FOCUS = "#name-a"  # start where the couple types
 
-    def __init__(self, done: Callable[[], None]) -> None:
-        super().__init__()
-        self.done = done  # the first screen of all: closing it is not a dismiss
-
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",
                          w=with_keys(WELCOME, self),
@@ -182,7 +176,7 @@ class WelcomeScreen(Notice):
         couple = self.app.couple
         couple.names = [self.query_one(f"#name-{pid}", Input).value.strip() for pid in "ab"]
         couple.colors = [self.query_one(f"#colour-{pid}", ColourChoice).value for pid in "ab"]
-        self.done()
+        self.dismiss(None)
 
 
 class SafetyScreen(Notice):
