@@ -70,9 +70,9 @@ async def test_first_run_remembers_names_and_colours(data_dir, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.screen.query_one("#name-a").focus()
+        await pilot.press("tab", "right")  # Robin's colour: the next one along
+        app.screen.query_one("#name-a").focus()
         await pilot.press(*"Robin", "enter")
-        await pilot.press("enter", "down", "enter")  # open Robin's colours, take the next one
-        app.screen.query_one("#name-b").focus()
         await pilot.press(*"[Jo]")
         await pilot.click("#close")
         await pilot.pause()

@@ -62,7 +62,15 @@ class AccordApp(App[None]):
 
         self.register_theme(DARK)
         self.register_theme(LIGHT)
-        self.theme = THEMES[self.settings.theme]
+        theme = THEMES[self.settings.theme]
+        if self.get_theme(theme).dark == self.current_theme.dark:
+            # Quietly, with the style sheet told its colours: setting `theme` would parse the
+            # whole style sheet a second time as the app starts (about 10 ms, and every
+            # widget's styles parsed again after it).
+            self.set_reactive(App.theme, theme)
+            self.stylesheet.set_variables(self.get_css_variables())
+        else:
+            self.theme = theme
         self.clock = clock
         self.session: Session | None = None
         self.couple: Couple = store.load_couple()
@@ -112,7 +120,6 @@ class AccordApp(App[None]):
         return self.loaded_settings.settings
 
     def on_mount(self) -> None:
-        from accord.ui.screens.home import HomeScreen
         from accord.ui.themes import THEMES
 
         self.theme = THEMES[self.settings.theme]  # nothing to do unless the settings changed
@@ -125,6 +132,8 @@ class AccordApp(App[None]):
             # follow when it closes, so it is drawn without building them first.
             self.push_screen(WelcomeScreen(), self._welcomed)
         else:
+            from accord.ui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen())
             if self._resume_id:
                 self.open_session(self._resume_id)

@@ -67,7 +67,7 @@ class AgreementForm(ModalScreen[dict | None]):
                 for key, label, placeholder in AGREEMENT_FIELDS:
                     yield Label(label)
                     yield Input(self.values.get(key, ""), placeholder=placeholder, id=key,
-                                compact=True, max_length=300)
+                                compact=True, max_length=300, select_on_focus=False)
             yield Static("", id="form-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save  ^S", id="save", variant="primary")
@@ -131,7 +131,8 @@ class AgreeScreen(SessionScreen):
                 yield Static("", id="ideas")
                 for pid in PARTNER_IDS:
                     yield Input(placeholder=f"{self.session.name(pid)}'s idea (Enter adds it)",
-                                id=f"idea-{pid}", compact=True, max_length=300)
+                                id=f"idea-{pid}", compact=True, max_length=300,
+                                select_on_focus=False)
                 yield Static(fmt("[b]Agreements[/b] [dim]Enter edits, x removes[/dim]"),
                              id="agreements-title")
                 yield OptionList(id="agreements")

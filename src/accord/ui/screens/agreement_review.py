@@ -83,7 +83,7 @@ class KeptPrompt(ModalScreen[str | None]):
                 "Take a moment before moving on: tell each other one thing the other did "
                 "that helped it work.", classes="question")
             yield Input(placeholder="A note for next time (optional)", max_length=300,
-                        id="kept-note")
+                        id="kept-note", select_on_focus=False)
             yield Static(fmt("[dim]Next look: $d[/dim]", d=long_date(self.next_review)))
             with Horizontal(classes="buttons"):
                 yield Button("Mark kept", id="ok", variant="success")

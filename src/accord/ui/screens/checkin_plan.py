@@ -53,11 +53,13 @@ class PlanScreen(SessionScreen):
             with Horizontal(classes="row"):
                 yield Label("What", classes="label")
                 yield Input(id="ritual-what", compact=True, max_length=300,
-                            placeholder="e.g. a walk together, phones at home")
+                            placeholder="e.g. a walk together, phones at home",
+                            select_on_focus=False)
             with Horizontal(classes="row"):
                 yield Label("How often", classes="label")
                 yield Input(id="ritual-rhythm", compact=True, max_length=80,
-                            placeholder="daily, weekly, monthly, or your own words")
+                            placeholder="daily, weekly, monthly, or your own words",
+                            select_on_focus=False)
             yield Static("", id="rituals")
         with Horizontal(id="plan-actions"):
             yield KeyButton("Add ritual", "checkin.ritual", id="add-ritual")

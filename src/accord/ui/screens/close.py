@@ -56,7 +56,8 @@ class CloseScreen(SessionScreen):
                 other = session.name(session.other(pid))
                 yield Input(session.appreciations.get(pid, ""),
                             placeholder=f"{session.name(pid)}: something I appreciate about "
-                            f"{other}", id=f"thanks-{pid}", compact=True, max_length=300)
+                            f"{other}", id=f"thanks-{pid}", compact=True, max_length=300,
+                            select_on_focus=False)
         with Horizontal(id="close-actions"):
             yield KeyButton("Save and close", "session.next", id="close-session",
                             variant="primary")

@@ -6,16 +6,16 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
 from accord.ui.keys import key_for
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.themes import DEFAULT_COLORS, PALETTE
+from accord.ui.widgets.colour_choice import ColourChoice
 
 EVERYWHERE = (  # (binding id, usual key, what it does); the key shown follows the keymap
     ("accord.timeout", "Ctrl+T", "time-out: from anywhere, even while typing"),
@@ -54,6 +54,28 @@ def keys_text(here: list[tuple[str, str]], node: DOMNode | None = None) -> str:
     return "\n".join(lines)
 
 
+class NoticeButton(Button, inherit_css=False):
+    """A notice's one button, drawn as Textual draws a primary button, with only the styles
+    that look needs: Button's own style sheet (7 KB, every variant and style) is the largest
+    piece of CSS read before the first screen, and the welcome and the help have no other
+    Button."""
+
+    DEFAULT_CSS = """
+    NoticeButton {
+        width: auto; min-width: 16; height: auto; line-pad: 1;
+        text-align: center; content-align: center middle; pointer: pointer;
+        text-style: bold; color: $button-color-foreground; background: $primary;
+        border: none; border-top: tall $primary-lighten-3; border-bottom: tall $primary-darken-3;
+        &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
+        &:hover { background: $primary-darken-2; border-top: tall $primary; }
+        &.-active {
+            background: $primary;
+            border-bottom: tall $primary-lighten-3; border-top: tall $primary-darken-3;
+        }
+    }
+    """
+
+
 class Notice(ModalScreen[None]):
     """A calm page of text with one button; Escape closes it."""
 
@@ -74,10 +96,18 @@ class Notice(ModalScreen[None]):
         yield from ()
 
     def compose(self) -> ComposeResult:
+        self.size_class()
         with Vertical():
             with VerticalScroll():
                 yield from self.body()
-            yield Button(self.BUTTON, variant="primary", id="close")
+            yield NoticeButton(self.BUTTON, variant="primary", id="close")
+
+    def size_class(self) -> None:
+        """The class for the window's height (VERTICAL_BREAKPOINTS), set before the first
+        layout: Textual sets it after, and would style and lay out the screen once more."""
+        height = self.app.size.height
+        self.add_class(max(b for b in self.VERTICAL_BREAKPOINTS if b[0] <= height)[1],
+                       update=False)
 
     def on_mount(self) -> None:
         self.query_one("#close").focus()
@@ -89,10 +119,6 @@ class Notice(ModalScreen[None]):
         self.dismiss(None)
 
 
-def colour_options() -> list[tuple[Content, str]]:
-    return [(fmt(f"[on {value}]   [/] $name", name=name), value) for name, value in PALETTE.items()]
-
-
 class WelcomeScreen(Notice):
     """First run: what accord is for, the safety notice, and your names and colours."""
 
@@ -100,16 +126,16 @@ class WelcomeScreen(Notice):
     WelcomeScreen > Vertical { width: 96; height: 100%; max-height: 28; padding: 0 1; }
     WelcomeScreen VerticalScroll { height: 1fr; max-height: 100%; }
     WelcomeScreen .you { height: 1; margin: 1 0; }
-    WelcomeScreen .you Label { width: 7; }
+    WelcomeScreen .you .who { width: 7; }
     WelcomeScreen .you Input { width: 1fr; margin-left: 1; }
-    WelcomeScreen .you Select { width: 14; margin-right: 1; }
+    WelcomeScreen .you ColourChoice { margin: 0 1; }
     WelcomeScreen.-short > Vertical { max-height: 100%; }
     WelcomeScreen.-short VerticalScroll { max-height: 100%; }
     WelcomeScreen.-short .you { margin: 1 0 0 0; }
     WelcomeScreen.-short #close { margin-top: 0; }
     """
     BUTTON = "We've read this"
-    AUTO_FOCUS = "#name-a"  # start where the couple types; Enter in an empty name goes on
+    AUTO_FOCUS = "#name-a"  # start where the couple types
 
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",
@@ -120,33 +146,36 @@ class WelcomeScreen(Notice):
         couple = self.app.couple
         colors = [c if c in PALETTE.values() else d for c, d in zip(couple.colors,
                                                                     DEFAULT_COLORS, strict=False)]
+        self.size_class()
         with Vertical():
             with VerticalScroll():
                 yield from self.body()
             with Horizontal(classes="you"):
-                yield Label("You are")
+                yield Static("You are", classes="who")
                 for pid, value in zip("ab", colors, strict=False):
                     yield Input(couple.names["ab".index(pid)], max_length=40, compact=True,
                                 placeholder="a name" if pid == "a" else "and a name",
-                                id=f"name-{pid}")
-                    yield Select(colour_options(), value=value, allow_blank=False,
-                                 id=f"colour-{pid}", compact=True)
-            yield Button(self.BUTTON, variant="primary", id="close")
+                                id=f"name-{pid}", select_on_focus=False)
+                    yield ColourChoice(value, id=f"colour-{pid}")
+            yield NoticeButton(self.BUTTON, variant="primary", id="close")
 
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not the button, as other notices do: the names come first
         self.query_one("#name-a", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "name-a" and not event.value.strip():
-            self.action_close()  # nothing typed: they want to go on
+        """Enter in a name goes to the other name while that one is still empty; otherwise
+        (both filled, or nothing typed at all) it finishes. The colours keep what they show."""
+        other = self.query_one("#name-b" if event.input.id == "name-a" else "#name-a", Input)
+        if event.value.strip() and not other.value.strip():
+            other.focus()
         else:
-            self.focus_next()  # on to the colour, the other name, then the button
+            self.action_close()
 
     def action_close(self) -> None:
         couple = self.app.couple
         couple.names = [self.query_one(f"#name-{pid}", Input).value.strip() for pid in "ab"]
-        couple.colors = [str(self.query_one(f"#colour-{pid}", Select).value) for pid in "ab"]
+        couple.colors = [self.query_one(f"#colour-{pid}", ColourChoice).value for pid in "ab"]
         self.dismiss(None)
 
 

@@ -64,7 +64,8 @@ class PairedScreen(SessionScreen):
         for ask in self.ASKS:
             widgets.append(Static(fmt(ask.question, **names), classes="ask"))
             widgets.append(Input(self.value(pid, ask.field), id=f"{ask.field}-{pid}",
-                                 placeholder=ask.placeholder, compact=True, max_length=1000))
+                                 placeholder=ask.placeholder, compact=True, max_length=1000,
+                                 select_on_focus=False))
         widgets.append(Static("", id=f"hint-{pid}", classes="hint"))
         column = Vertical(*widgets, classes="partner")
         column.styles.border_left = ("thick", partner.color)

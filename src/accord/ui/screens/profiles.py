@@ -61,22 +61,23 @@ class ProfilesScreen(Screen):
             Static(fmt("[b]$name[/b]", name=name), classes="who"),
             Static("Core needs (separate them with ;)", classes="ask"),
             Input("; ".join(profile.core_needs), id=f"needs-{pid}", compact=True,
-                  max_length=500, placeholder="e.g. rest; feeling like a team"),
+                  max_length=500, placeholder="e.g. rest; feeling like a team",
+                  select_on_focus=False),
         ]
         for n in range(BOUNDARY_ROWS):
             boundary = profile.boundaries[n] if n < len(profile.boundaries) else None
             widgets += [
                 Static("A boundary" if n == 0 else "Another boundary", classes="ask"),
                 Input(boundary.text if boundary else "", id=f"boundary{n}-{pid}", compact=True,
-                      max_length=300, placeholder="e.g. no name-calling"),
+                      max_length=300, placeholder="e.g. no name-calling", select_on_focus=False),
                 Input(boundary.enforcement if boundary else "", id=f"enforce{n}-{pid}",
                       compact=True, max_length=300,
-                      placeholder="if it's crossed, I will..."),
+                      placeholder="if it's crossed, I will...", select_on_focus=False),
             ]
         widgets += [
             Static("What helps me calm down in a time-out", classes="ask"),
             Input(profile.calming, id=f"calming-{pid}", compact=True, max_length=300,
-                  placeholder="e.g. a walk round the block"),
+                  placeholder="e.g. a walk round the block", select_on_focus=False),
             Static("", id=f"note-{pid}", classes="note"),
         ]
         column = Vertical(*widgets, classes="partner")

@@ -63,19 +63,21 @@ class SetupScreen(Screen):
             with Horizontal(classes="row"):
                 yield Label("Names", classes="label")
                 yield Input(couple.names[0], placeholder="First partner", id="name-a",
-                            compact=True, max_length=40)
+                            compact=True, max_length=40, select_on_focus=False)
                 yield Input(couple.names[1], placeholder="Second partner", id="name-b",
-                            compact=True, max_length=40)
+                            compact=True, max_length=40, select_on_focus=False)
             with Horizontal(classes="row"):
                 yield Label("Topic", classes="label")
                 yield Input(topic, placeholder=topic_hint, id="topic",
-                            compact=True, max_length=120)
+                            compact=True, max_length=120, select_on_focus=False)
             yield Static(fmt("[dim]$q (optional)[/dim]", q=STRATEGIC_EMPATHY[1]),
                          classes="hint floor-only")
             with Horizontal(classes="row floor-only"):
                 yield Label("Fighting for", classes="label")
-                yield Input(placeholder="optional", id="for-a", compact=True, max_length=200)
-                yield Input(placeholder="optional", id="for-b", compact=True, max_length=200)
+                yield Input(placeholder="optional", id="for-a", compact=True, max_length=200,
+                            select_on_focus=False)
+                yield Input(placeholder="optional", id="for-b", compact=True, max_length=200,
+                            select_on_focus=False)
             with Horizontal(classes="row"):
                 yield Label("Turn (min)", classes="label")
                 yield Input(str(defaults.turn_minutes), id="turn", compact=True,
