@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from accord.language import analyze
+from accord.language.engine import lexicon_found
 
 
 def kinds(text: str) -> set[str]:
@@ -107,3 +108,24 @@ def test_a_kindness_done_unasked_reads_as_thanks() -> None:
 
 def test_calling_the_partner_a_keeper_is_praise() -> None:
     assert analyze("she's a keeper").blame == ()
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        ("he keeps explaining my own field to me", "talked down to about what I know"),
+        ("please don't speak to me like I'm thick", "talked down to about what I know"),
+        ("you corrected me in front of my sister", "talked down to about what I know"),
+        ("give me the keys, you're in no state to drive", "not safe to drive"),
+        ("can we sort out which nights each of us does bedtime", "sharing out the nights"),
+        ("I need half an hour to myself when I get in", "time to land after work"),
+        ("let's book a date night, no kids and no phones", "something just for fun"),
+    ],
+)
+def test_new_situations(text: str, situation: str) -> None:
+    _tokens, found = lexicon_found(text)
+    assert situation in found["situations"], found["situations"]
+
+
+def test_a_new_situation_reaches_the_needs() -> None:
+    assert "safety" in analyze("put the keys down, I'm not getting in the car with you").needs
