@@ -129,3 +129,8 @@ def test_new_situations(text: str, situation: str) -> None:
 
 def test_a_new_situation_reaches_the_needs() -> None:
     assert "safety" in analyze("put the keys down, I'm not getting in the car with you").needs
+
+
+def test_counting_broken_promises_is_contempt() -> None:
+    assert "contempt" in kinds("You said never again. That was four final chances ago.")
+    assert analyze("Three weekends ago we had a lovely time away.").blame == ()
