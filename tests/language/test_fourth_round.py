@@ -134,3 +134,27 @@ def test_a_new_situation_reaches_the_needs() -> None:
 def test_counting_broken_promises_is_contempt() -> None:
     assert "contempt" in kinds("You said never again. That was four final chances ago.")
     assert analyze("Three weekends ago we had a lovely time away.").blame == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to help my brother out, I really do, but I can't lend him more",
+        "I don't want to hurt her but I don't want to stay either",
+        "I want to go to the reunion but I also want a quiet weekend",
+    ],
+)
+def test_two_wants_pulling_apart_are_torn(text: str) -> None:
+    assert "torn" in analyze(text).feelings, analyze(text).feelings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I want you to text me but you never do", "I want to see the film but it's sold out"],
+)
+def test_a_request_or_a_snag_is_not_torn(text: str) -> None:
+    assert "torn" not in analyze(text).feelings, analyze(text).feelings
+
+
+def test_lying_about_everything_is_felt_as_betrayal() -> None:
+    assert "betrayed" in analyze("she'll lie about anything to get out of trouble").feelings

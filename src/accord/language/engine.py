@@ -403,6 +403,35 @@ _DEGREE = frozenset("so really very too just always never all a bit little quite
                     "being been".split())
 
 
+_WANT_WORDS = frozenset(("want", "wanna", "love"))
+_TORN_SECOND = frozenset(("can", "also", "do", "have", "need", "will", "could"))
+
+
+def _ambivalent(tokens: list[Token]) -> bool:
+    """Two wants that pull apart in one sentence, the speaker's own: "I want to be there for
+    her, I really do, but I can't ...", "I don't want to lose him but I don't want ..."."""
+    n = len(tokens)
+    for b, tok in enumerate(tokens):
+        if tok.word != "but" or b + 2 >= n or tokens[b + 1].word != "i":
+            continue
+        sent = tok.sent
+        first = any(
+            tokens[k].word in _WANT_WORDS and tokens[k].sent == sent
+            and any(tokens[m].word == "i" for m in range(max(0, k - 4), k))
+            and not (k + 1 < n and tokens[k + 1].word in ("you", "him", "her")
+                     and not any(tokens[m].word == "not" for m in range(max(0, k - 3), k)))
+            for k in range(max(0, b - 14), b)
+        )
+        if not first:
+            continue
+        rest = [tokens[m].word for m in range(b + 2, min(n, b + 6)) if tokens[m].sent == sent]
+        if rest[:1] and rest[0] in _TORN_SECOND and (
+            "not" in rest[:3] or "want" in rest[:3] or rest[0] in ("have", "need")
+        ):
+            return True
+    return False
+
+
 def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     """True when a feeling word is said of the partner ("you're angry"), not the speaker."""
     if end < len(tokens) and tokens[end].word in ("me", "my", "us", "our", "myself"):
@@ -1453,6 +1482,9 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         for nid, sc in ranked:
             if sc >= NEED_MIN and sc >= NEED_REL * top and len(needs) < MAX_NEEDS:
                 needs.append(nid)
+
+    if "torn" not in stated and _ambivalent(tokens):
+        faux_feel.append("torn")  # "I want to help your mum, I really do, but I can't ..."
 
     # Feelings: stated, then implied by faux feelings, then gentle guesses
     feelings: list[str] = []
