@@ -47,6 +47,9 @@ def kinds(text: str) -> set[str]:
         ("Posting my messages to the group chat. So classy.", "contempt"),
         ("he mansplains my own degree to me", "contempt"),
         ("You said you'd be home by six. Funny that.", "contempt"),
+        ("Really mature, walking out mid-sentence.", "contempt"),
+        ("Nothing I need ever counts with him.", "contempt"),
+        ("she truly has no tact", "character"),
     ],
 )
 def test_new_blame_classes(text: str, kind: str) -> None:
@@ -73,6 +76,8 @@ def test_new_blame_classes(text: str, kind: str) -> None:
         "my husband is genuinely the kindest man alive",
         "when you joke about my accent with your friends I feel small",
         "of course your mum is welcome for Christmas",
+        "my niece is really mature for nine",
+        "nothing I say ever matters, that's how it feels at work",
     ],
 )
 def test_guards_hold(text: str) -> None:
