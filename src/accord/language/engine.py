@@ -403,6 +403,35 @@ _DEGREE = frozenset("so really very too just always never all a bit little quite
                     "being been".split())
 
 
+_WANT_WORDS = frozenset(("want", "wanna", "love"))
+_TORN_SECOND = frozenset(("can", "also", "do", "have", "need", "will", "could"))
+
+
+def _ambivalent(tokens: list[Token]) -> bool:
+    """Two wants that pull apart in one sentence, the speaker's own: "I want to be there for
+    her, I really do, but I can't ...", "I don't want to lose him but I don't want ..."."""
+    n = len(tokens)
+    for b, tok in enumerate(tokens):
+        if tok.word != "but" or b + 2 >= n or tokens[b + 1].word != "i":
+            continue
+        sent = tok.sent
+        first = any(
+            tokens[k].word in _WANT_WORDS and tokens[k].sent == sent
+            and any(tokens[m].word == "i" for m in range(max(0, k - 4), k))
+            and not (k + 1 < n and tokens[k + 1].word in ("you", "him", "her")
+                     and not any(tokens[m].word == "not" for m in range(max(0, k - 3), k)))
+            for k in range(max(0, b - 14), b)
+        )
+        if not first:
+            continue
+        rest = [tokens[m].word for m in range(b + 2, min(n, b + 6)) if tokens[m].sent == sent]
+        if rest[:1] and rest[0] in _TORN_SECOND and (
+            "not" in rest[:3] or "want" in rest[:3] or rest[0] in ("have", "need")
+        ):
+            return True
+    return False
+
+
 def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     """True when a feeling word is said of the partner ("you're angry"), not the speaker."""
     if end < len(tokens) and tokens[end].word in ("me", "my", "us", "our", "myself"):
@@ -637,6 +666,36 @@ def _find_blame(
         if subj in lx.abs_subjects:
             spans.append(_span(text, tokens, i, i + 1, "absolute"))
 
+    # Scare quotes on what the partner does: 'he "forgets"', 'she is "too tired"'
+    for q, tok in enumerate(tokens):
+        if not tok.quoted or q == 0 or tokens[q - 1].quoted:
+            continue
+        e = q
+        while e < n and tokens[e].quoted and tokens[e].clause == tok.clause:
+            e += 1
+        if e - q > 3 or e < n and tokens[e].quoted or any(
+            tokens[m].word in SELF_WORDS for m in range(q, e)
+        ):
+            continue  # a longer quote, or the speaker's own words, is reported speech
+        quoted = " ".join(tokens[m].word for m in range(q, e))
+        if not quoted.startswith(_SCARE_WORDS):
+            continue  # only an excuse or an effort in quotes: not 'he's been "working late"'
+        k = q - 1
+        while k >= 0 and tokens[k].word in _SCARE_LINKS and tokens[k].clause == tok.clause:
+            k -= 1
+        if k < 0 or tokens[k].clause != tok.clause and k + 1 == q or tokens[k].word in SELF_WORDS:
+            continue
+        kw = tokens[k].word
+        partner = kw in lx.abs_subjects or (
+            kw in lx.partner_nouns and k > 0 and tokens[k - 1].word == "my"
+        )
+        if not partner and k + 1 < q:
+            partner = _clause_subject(tokens, q) in lx.abs_subjects or _prev_clause_partner(
+                tokens, _clause_start(tokens, q), lx
+            )
+        if partner and not _reported(tokens, k if kw in lx.abs_subjects else k - 1):
+            spans.append(_span(text, tokens, q, e, "contempt"))
+
     # Character attacks: insults aimed at the partner
     for (is_name, key), i, j in by.get("insult", ()):
         if _any_quoted(tokens, i, j):
@@ -645,6 +704,7 @@ def _find_blame(
         if j < n and (key == "hopeless" and tokens[j].word == "at"
                       or key == "obsessed" and tokens[j].word == "with"
                       or key == "fool" and tokens[j].word == "for"
+                      or key == "joke" and tokens[j].word in ("about", "around", "that")
                       or key == "sensitive" and tokens[j].word == "to"
                       and not (j + 1 < n and tokens[j + 1].word == "everything")
                       or key.startswith("waste") and tokens[j].word == "of"
@@ -758,6 +818,12 @@ def _find_blame(
         if tokens[i].word == "without" and _wish_before(tokens, i):
             aside.append(i)
             continue  # "I wish you'd say it without me having to ask" is a wish
+        if tokens[i].word == "without" and not any(
+            tokens[m].word in _WITHOUT_LEAD and tokens[m].sent == tokens[i].sent
+            for m in range(max(0, i - 12), i)
+        ):
+            aside.append(i)
+            continue  # "he cleaned the flat without me asking": a kindness, not a complaint
         spans.append(_span(text, tokens, i, j, "attunement"))
 
     return _dedupe_spans(spans)
@@ -783,6 +849,23 @@ def _kind_absolute(tokens: list[Token], found: int, i: int, w: str, praise_sents
     if k >= 0 and tokens[k].word in _CONCERN:
         return True  # "I worry she never gets to rest"
     return k >= 1 and tokens[k].word in _REPORT_WORDS and tokens[k - 1].word == tokens[found].word
+
+
+# words before "without me asking" that make it a complaint ("he never does it without ...")
+_WITHOUT_LEAD = NEGATORS - {"without"} | frozenset(
+    "ever every always once why just single anything can could would should have has".split()
+)
+# words between the partner and a scare-quoted word ('she is "too tired"', 'and then is "busy"')
+_SCARE_WORDS = (
+    "forgot", "forget", "too tired", "too busy", "tired", "busy", "did not see", "did not hear",
+    "did not know", "did not notice", "did not realize", "lost track", "misplaced", "overslept",
+    "help", "cleaned", "tidied", "cooked", "tried", "tries", "try", "trying", "sick", "ill",
+    "could not", "can not", "was not able", "had no signal", "no signal", "had to",
+)
+_SCARE_LINKS = frozenset(
+    "is was are were am be been then and so suddenly conveniently apparently always just "
+    "still again".split()
+)
 
 
 _CONTACT_PAST = frozenset(
@@ -893,7 +976,8 @@ _NOTHING_VERBS = frozenset(
 _EVERYTHING_VERBS = (
     "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",
     "comment", "correct", "argue", "argues", "whinge", "whine", "forget", "ruin", "hover",
-    "mess", "lose", "lie", "lying", "sulk", "overreact", "obsess",
+    "mess", "lose", "lie", "lying", "sulk", "overreact", "obsess", "mock", "dismiss",
+    "belittl", "ridicul", "undermin", "spoil", "scoff", "sneer", "overanaly", "exaggerat",
 )
 
 
@@ -1398,6 +1482,9 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         for nid, sc in ranked:
             if sc >= NEED_MIN and sc >= NEED_REL * top and len(needs) < MAX_NEEDS:
                 needs.append(nid)
+
+    if "torn" not in stated and _ambivalent(tokens):
+        faux_feel.append("torn")  # "I want to help your mum, I really do, but I can't ..."
 
     # Feelings: stated, then implied by faux feelings, then gentle guesses
     feelings: list[str] = []
