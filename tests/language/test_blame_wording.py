@@ -207,14 +207,9 @@ def test_never_for_one_night_told_with_worry_is_not_blame() -> None:
     assert analyze("he never helps and I am worried about money").has_blame
 
 
-def test_a_tone_span_is_the_clauses_that_carry_the_weight() -> None:
-    from accord.language import learned
+def test_a_tone_span_is_the_clauses_that_carry_the_weight(again_ranker) -> None:
 
-    rk = learned.Ranker({
-        "needs": ["rest"], "need_bias": [0.0], "need_weights": {}, "need_min": 0.1,
-        "need_rel": 0.1, "max_needs": 3, "blame_bias": -1.0,
-        "blame_weights": {"w:again": 3.0, "w:lovely": -1.0}, "blame_threshold": 0.7,
-    })
+    rk = again_ranker
     tokens = tokenize("It was lovely, then you forgot again, and we went home")
     i, j = rk.tone_span(tokens)
     assert [t.word for t in tokens[i:j]] == ["then", "you", "forgot", "again"]

@@ -143,15 +143,11 @@ def test_learned_blame_stays_silent_where_the_rules_set_words_aside() -> None:
         assert not analyze(text).has_blame, text
 
 
-def test_learned_blame_span_is_the_sentence_that_carries_it() -> None:
+def test_learned_blame_span_is_the_sentence_that_carries_it(again_ranker) -> None:
     from accord.language import learned
     from accord.language.text import tokenize
 
-    rk = learned.Ranker({
-        "needs": ["rest"], "need_bias": [0.0], "need_weights": {}, "need_min": 0.1,
-        "need_rel": 0.1, "max_needs": 3, "blame_bias": -1.0,
-        "blame_weights": {"w:again": 3.0, "w:lovely": -1.0}, "blame_threshold": 0.7,
-    })
+    rk = again_ranker
     tokens = tokenize("It was a lovely day. Then you forgot again.")
     i, j = rk.tone_span(tokens)
     assert [t.word for t in tokens[i:j]] == ["then", "you", "forgot", "again"]
