@@ -16,3 +16,27 @@ async def test_the_loaded_word_lists_are_set_aside(app_factory):
         app.warm_up_language()
         await app.workers.wait_for_complete()
         assert gc.get_freeze_count() > before
+
+
+async def test_no_collection_runs_while_the_word_lists_load(app_factory, monkeypatch):
+    """A collection while the lists are being made held the screen for 60-125 ms."""
+    from accord import language
+
+    seen = []
+    real = language.warm_up
+
+    def watched() -> None:
+        seen.append(gc.isenabled())
+        real()
+        seen.append(gc.isenabled())
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        monkeypatch.setattr(language, "warm_up", watched)
+        assert gc.isenabled()
+        app.warm_up_language()
+        await app.workers.wait_for_complete()
+        assert seen == [False, False]
+        assert gc.isenabled()  # and on again after

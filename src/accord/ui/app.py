@@ -175,11 +175,19 @@ class AccordApp(App[None]):
 
         from accord import language
 
-        language.warm_up()
-        # What it loaded lives as long as the app (some 140,000 objects): set aside, like what
-        # start-up loads (see cli.main), so that a full garbage collection does not look
-        # through it all again (that took 100 ms in the middle of a key press).
-        gc.freeze()
+        # What it loads lives as long as the app (over 100,000 objects), so the collector has
+        # nothing to find in it: it is held off while they are made (collections meanwhile
+        # held the screen for 60-125 ms each, in the middle of key presses), and then they
+        # are set aside, like what start-up loads (see cli.main), so that a full collection
+        # does not look through them all again.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            language.warm_up()
+            gc.freeze()
+        finally:
+            if was_enabled:
+                gc.enable()
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True
