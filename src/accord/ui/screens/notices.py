@@ -95,11 +95,16 @@ class Notice(ModalScreen[None]):
     def body(self) -> ComposeResult:
         yield from ()
 
+    def below(self) -> ComposeResult:
+        """What stays in view under the text, above the button."""
+        yield from ()
+
     def compose(self) -> ComposeResult:
         self.size_class()
         with Vertical():
             with VerticalScroll():
                 yield from self.body()
+            yield from self.below()
             yield NoticeButton(self.BUTTON, variant="primary", id="close")
 
     def size_class(self) -> None:
@@ -142,22 +147,17 @@ class WelcomeScreen(Notice):
                          w=with_keys(WELCOME, self),
                          s=compact(with_keys(SAFETY_FULL, self))))
 
-    def compose(self) -> ComposeResult:
+    def below(self) -> ComposeResult:
         couple = self.app.couple
         colors = [c if c in PALETTE.values() else d for c, d in zip(couple.colors,
                                                                     DEFAULT_COLORS, strict=False)]
-        self.size_class()
-        with Vertical():
-            with VerticalScroll():
-                yield from self.body()
-            with Horizontal(classes="you"):
-                yield Static("You are", classes="who")
-                for pid, value in zip("ab", colors, strict=False):
-                    yield Input(couple.names["ab".index(pid)], max_length=40, compact=True,
-                                placeholder="a name" if pid == "a" else "and a name",
-                                id=f"name-{pid}", select_on_focus=False)
-                    yield ColourChoice(value, id=f"colour-{pid}")
-            yield NoticeButton(self.BUTTON, variant="primary", id="close")
+        with Horizontal(classes="you"):
+            yield Static("You are", classes="who")
+            for pid, value in zip("ab", colors, strict=False):
+                yield Input(couple.names["ab".index(pid)], max_length=40, compact=True,
+                            placeholder="a name" if pid == "a" else "and a name",
+                            id=f"name-{pid}", select_on_focus=False)
+                yield ColourChoice(value, id=f"colour-{pid}")
 
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not the button, as other notices do: the names come first
