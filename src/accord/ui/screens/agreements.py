@@ -229,9 +229,8 @@ class AgreementsScreen(history.FollowsHistory, Screen):
                        "[b]Our agreements[/b]  [dim]looking through your sessions…[/dim]")
 
     def show_scan(self, scan: IndexScan) -> None:
-        same = (len(scan.summaries) == len(self._summaries)
-                and all(a is b for a, b in zip(scan.summaries, self._summaries, strict=True)))
-        if same and self._scanned_once and not scan.problems:
+        if same_items(scan.summaries, self._summaries) and self._scanned_once and (
+                not scan.problems):
             return  # nothing changed since the list was made
         self._scanned_once = True
         self._summaries = scan.summaries
