@@ -438,7 +438,7 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
         return False  # "you hurt me", "it upset me"
     if (
         end + 1 < len(tokens)
-        and tokens[end].word in ("he", "she", "they", "you")
+        and tokens[end].word in _SUBJECTS
         and tokens[end + 1].word in ("is", "are", "was", "were", "gets", "got", "feels", "seems")
         and (
             end + 2 >= len(tokens)
