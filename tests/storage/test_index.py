@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import T0, build_paused, build_session
 
 from accord.storage import index as index_module
-from accord.storage.index import INDEX_FILE, Index
+from accord.storage.index import INDEX_FILE, Index, decode, encode
 from accord.storage.views import agreement_rows, session_rows
 
 OLD = 1_600_000_000  # a modification time long past, so entries can be trusted
@@ -42,6 +42,16 @@ def assert_same_as_reading_everything(store) -> None:
     assert scan.session_rows() == sessions
     assert scan.agreement_rows() == agreements
     assert [str(p) for p in scan.problems] == [str(p) for p in problems]
+
+
+def stored_entries(store) -> dict[str, dict]:
+    version, entries, damaged = decode((store.root / INDEX_FILE).read_bytes())
+    assert version == index_module.VERSION and not damaged
+    return entries
+
+
+def store_entries(store, entries: dict[str, dict]) -> None:
+    (store.root / INDEX_FILE).write_bytes(encode(entries))
 
 
 @pytest.fixture
@@ -104,32 +114,70 @@ def test_deleted_and_added_files(store):
     scan = Index(store).scan()
     ids = {row["id"] for row in scan.session_rows()}
     assert sessions[0].id not in ids and extra.id in ids
-    stored = json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))["files"]
-    assert store.session_path(sessions[0].id).name not in stored
+    assert store.session_path(sessions[0].id).name not in stored_entries(store)
     assert_same_as_reading_everything(store)
 
 
 @pytest.mark.parametrize("damage", [
     b"", b"{not json", b"\xff\xfe", b"[]", b'{"version": 99, "files": {}}',
-    b'{"version": 2, "files": []}', b'{"version": 1, "files": {}}',
+    b'{"version": 2, "files": []}', b'{"version": 1, "files": {}}', b'{"version": 3}\n[',
+    b'{"version": true}', b'{"version": 3}\n{}\n["a"]\n[1, {}]',
 ])
 def test_damaged_index_is_rebuilt(store, damage):
     fill(store, 3)
     Index(store).scan()
     (store.root / INDEX_FILE).write_bytes(damage)
     assert_same_as_reading_everything(store)
-    stored = json.loads((store.root / INDEX_FILE).read_text(encoding="utf-8"))
-    assert stored["version"] == index_module.VERSION
+    assert len(stored_entries(store)) == 3
+
+
+def test_one_damaged_line_costs_only_its_file_a_read(store, reads):
+    sessions = fill(store, 3)
+    Index(store).scan()
+    path = store.root / INDEX_FILE
+    lines = path.read_bytes().split(b"\n")
+    name = store.session_path(sessions[1].id).name
+    (hit,) = [n for n, line in enumerate(lines) if name.encode() in line]
+    lines[hit] = lines[hit][: len(lines[hit]) // 2]  # cut short, as a bad disk might
+    path.write_bytes(b"\n".join(lines))
+    reads.clear()
+    Index(store).scan()
+    assert reads == [name]
+    assert_same_as_reading_everything(store)
+    assert len(stored_entries(store)) == 3  # and the index is whole again
+
+
+def test_an_index_from_version_2_is_used_and_rewritten(store, reads):
+    """The version before JSON lines held the same entries in one document: they are used
+    as they are (no session file is read again) and the file is rewritten line by line."""
+    fill(store, 3)
+    Index(store).scan()
+    entries = stored_entries(store)
+    (store.root / INDEX_FILE).write_text(json.dumps({"version": 2, "files": entries}),
+                                         encoding="utf-8")
+    reads.clear()
+    Index(store).scan()
+    assert reads == []
+    assert stored_entries(store) == entries
+    assert_same_as_reading_everything(store)
+
+
+def test_the_file_is_one_line_per_session(store):
+    fill(store, 4)
+    Index(store).scan()
+    lines = (store.root / INDEX_FILE).read_bytes().split(b"\n")
+    assert json.loads(lines[0]) == {"version": index_module.VERSION}
+    assert sorted(json.loads(line)[0] for line in lines[1:]) == sorted(
+        p.name for p in store.root.glob("*.session.toml"))
 
 
 def test_damaged_entries_are_read_from_the_files(store, reads):
     sessions = fill(store, 2)
     Index(store).scan()
-    path = store.root / INDEX_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = stored_entries(store)
     name = store.session_path(sessions[1].id).name
-    data["files"][name]["agreements"] = "nonsense"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    entries[name]["agreements"] = "nonsense"
+    store_entries(store, entries)
     reads.clear()
     Index(store).scan()
     assert reads == [name]
@@ -140,12 +188,11 @@ def test_lying_index_is_not_believed_when_the_file_differs(store):
     """An entry whose signature does not match its file is never used, whatever it says."""
     sessions = fill(store, 1)
     Index(store).scan()
-    path = store.root / INDEX_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
-    (entry,) = data["files"].values()
+    entries = stored_entries(store)
+    (entry,) = entries.values()
     entry["row"]["topic"] = "Made up"
     entry["sig"][1] += 1
-    path.write_text(json.dumps(data), encoding="utf-8")
+    store_entries(store, entries)
     scan = Index(store).scan()
     assert [row["topic"] for row in scan.session_rows()] == [sessions[0].topic]
 
@@ -226,10 +273,9 @@ def test_an_index_from_the_first_version_is_rebuilt(store, reads):
     """Version 1 entries lack what the agreements review needs, so they are never used."""
     fill(store, 2)
     Index(store).scan()
-    path = store.root / INDEX_FILE
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["version"] = 1
-    path.write_text(json.dumps(data), encoding="utf-8")
+    entries = stored_entries(store)
+    (store.root / INDEX_FILE).write_text(json.dumps({"version": 1, "files": entries}),
+                                         encoding="utf-8")
     reads.clear()
     Index(store).scan()
     assert len(reads) == 2

@@ -76,3 +76,36 @@ async def test_a_long_history_is_read_after_the_home_screen_appears(app_factory,
         topics = {str(paused.get_option_at_index(i).prompt).split("  ")[0]
                   for i in range(paused.option_count)}
         assert topics == {"Bins", "Holidays", "Weekends"}
+
+
+async def test_no_collection_runs_while_a_long_history_is_read(app_factory, store,
+                                                              paused_factory, monkeypatch):
+    """With thousands of sessions, collections while their summaries were being made held the
+    screen in the middle of key presses: the collector is off while the thread reads them,
+    back on after, and what was read is set aside."""
+    import gc
+
+    from accord.ui import history
+
+    monkeypatch.setattr(history, "BACKGROUND_SCAN_FILES", 2)
+    for topic in ("Bins", "Holidays", "Weekends"):
+        store.save(paused_factory(topic=topic))
+    seen = []
+    real = history.Index.scan
+
+    def watched(index):
+        seen.append(gc.isenabled())
+        return real(index)
+
+    monkeypatch.setattr(history.Index, "scan", watched)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, WelcomeScreen):
+            await pilot.press("enter")
+        await pilot.pause(START_SCAN_DELAY + 0.1)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seen and not any(seen)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0

@@ -171,23 +171,12 @@ class AccordApp(App[None]):
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
         """Load the word lists in the background, so the first pause in typing is instant."""
-        import gc
-
         from accord import language
+        from accord.lasting import made_to_last
 
-        # What it loads lives as long as the app (over 100,000 objects), so the collector has
-        # nothing to find in it: it is held off while they are made (collections meanwhile
-        # held the screen for 60-125 ms each, in the middle of key presses), and then they
-        # are set aside, like what start-up loads (see cli.main), so that a full collection
-        # does not look through them all again.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        # What it loads lives as long as the app (over 100,000 objects): see accord.lasting.
+        with made_to_last():
             language.warm_up()
-            gc.freeze()
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True

@@ -7,11 +7,11 @@ is kept too: a screen can show it at once and replace it when a fresh scan is do
 
 from __future__ import annotations
 
-import gc
 import os
 
 from textual import work
 
+from accord.lasting import made_to_last
 from accord.storage.index import Index, IndexScan
 
 BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
@@ -53,13 +53,6 @@ def scan(app) -> IndexScan:
     result = shared_index(app).scan()
     app._history_last = result
     return result
-
-
-def settle_memory() -> None:
-    """Call after a long history is loaded: its summaries live as long as the app, so the
-    garbage collector is told to stop looking through them (with thousands of sessions a
-    full collection would otherwise stall the screen for a few tenths of a second)."""
-    gc.freeze()
 
 
 def last_scan(app) -> IndexScan | None:
@@ -104,13 +97,15 @@ class FollowsHistory:
     @work(thread=True, group="history-scan", exit_on_error=False)
     def _scan_in_background(self) -> None:
         try:
-            earlier = last_scan(self.app)
-            result = scan(self.app)
-            # The agreements review's list, made here, off the UI thread, before it is needed.
-            from accord.ui.screens.agreements import entries_for
+            # Thousands of summaries that live as long as the app: see accord.lasting.
+            with made_to_last():
+                earlier = last_scan(self.app)
+                result = scan(self.app)
+                # The agreements review's list, made here, off the UI thread, before it is
+                # needed.
+                from accord.ui.screens.agreements import entries_for
 
-            entries_for(result, earlier)
-            settle_memory()
+                entries_for(result, earlier)
         except BaseException:
             self.app.call_from_thread(self._scanned, None)
             raise
