@@ -12,6 +12,7 @@ synth.py (seeded) and is cached under the system's temporary folder.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import platform
@@ -68,9 +69,19 @@ def couple_file(folder: Path) -> None:
     Store(folder).save_couple(Couple(names=["Mara", "Teo"], safety_notice_seen=True))
 
 
+_MADE: list[Path] = []  # fresh folders, removed when the run ends
+
+
 def fresh(name: str) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=f"accord-bench-{name}-"))
+    _MADE.append(folder)
     return folder
+
+
+@atexit.register
+def _remove_fresh_folders() -> None:
+    for folder in _MADE:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def history_folder(count: int) -> Path:
