@@ -22,9 +22,60 @@ def test_a_lock_is_exclusive_and_released(tmp_path):
     assert first.acquire()
     assert is_locked(tmp_path, "20261121-120000-abcd")
     assert not SessionLock(lock_path(tmp_path, "20261121-120000-abcd")).acquire()
+    assert oct(lock_path(tmp_path, "20261121-120000-abcd").stat().st_mode & 0o777) == "0o600"
     first.release()
     assert not is_locked(tmp_path, "20261121-120000-abcd")
-    assert oct(lock_path(tmp_path, "20261121-120000-abcd").stat().st_mode & 0o777) == "0o600"
+
+
+def test_no_lock_file_is_left_behind(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    lock = SessionLock(lock_path(folder, "20261121-120000-abcd"))
+    assert lock.acquire()
+    assert lock.path.exists()
+    lock.release()
+    assert not is_locked(folder, "20261121-120000-abcd")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_lock_on_a_file_removed_meanwhile_is_not_held(tmp_path, monkeypatch):
+    """The holder removes the file as it lets go; whoever opened that file just before and
+    then got its lock holds a lock on nothing, so they take the new file's lock instead."""
+    import fcntl
+
+    import accord.storage.lock as lock_module
+
+    path = lock_path(tmp_path, "20261121-120000-abcd")
+    holder = SessionLock(path)
+    assert holder.acquire()
+    real_flock = fcntl.flock
+    calls = []
+
+    def flock(fd, op):
+        calls.append(op)
+        if len(calls) == 1:  # the first try: the holder lets go between open and flock
+            monkeypatch.setattr(lock_module.fcntl, "flock", real_flock)
+            holder.release()
+            monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+        return real_flock(fd, op)
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    taker = SessionLock(path)
+    assert taker.acquire()
+    assert len(calls) == 2  # locked the removed file, saw it was gone, locked the new one
+    monkeypatch.setattr(lock_module.fcntl, "flock", real_flock)
+    assert path.exists() and not SessionLock(path).acquire()
+    taker.release()
+    assert not path.exists()
+
+
+def test_a_leftover_lock_file_from_a_crash_is_taken_and_then_removed(tmp_path):
+    path = lock_path(tmp_path, "20261121-120000-abcd")
+    path.write_bytes(b"")
+    lock = SessionLock(path)
+    assert lock.acquire()
+    lock.release()
+    assert not path.exists()
 
 
 async def test_the_app_only_shows_a_session_open_elsewhere(isolated_data, paused_factory, store):

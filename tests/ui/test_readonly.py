@@ -28,9 +28,11 @@ NAMES = ("[bold]Sam[/bold]", "Alex")
 
 def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file in the folder, with its bytes and modification time; not the summary index,
-    which the home screen keeps up to date on its own (a copy of the files, never the truth)."""
+    which the home screen keeps up to date on its own (a copy of the files, never the truth),
+    nor the lock files, which come and go with the other window's lock."""
     return {path.name: (path.read_bytes(), path.stat().st_mtime_ns)
-            for path in sorted(folder.iterdir()) if path.name != INDEX_FILE}
+            for path in sorted(folder.iterdir())
+            if path.name != INDEX_FILE and not path.name.endswith(".lock")}
 
 
 def screen_text(screen: ReadOnlyScreen) -> str:
