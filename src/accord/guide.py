@@ -44,6 +44,11 @@ TIMEOUT_WHY = (
 )
 
 STEP_HELP = {
+    "welcome": (
+        "Write your two names; Tab moves to the next box, and Left or Right changes a colour. "
+        "Enter finishes once both names are in. The names stay on this computer, and you can "
+        "change them later under Profiles. Please read the safety note before you start."
+    ),
     "home": (
         "Start a new session, pick up one you paused, or look back at what you've agreed. "
         "A time-out (Ctrl+T) works here too, if you just need to breathe."

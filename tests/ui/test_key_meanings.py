@@ -33,6 +33,11 @@ SHARED: dict[str, tuple[str, set[str]]] = {
     "k": ("kept", {"checkin.kept", "review.kept"}),
     "x": ("take it off the active list", {"checkin.retire", "review.retire", "sort.remove"}),
     "n": ("start a new session", {"home.new", "review.renegotiate"}),
+    # In a list, the row before or after; in a colour choice, the colour before or after.
+    "up": ("the one before, in a list or a choice", {"RowTable:cursor_up",
+                                                     "ColourChoice:step(-1)"}),
+    "down": ("the one after, in a list or a choice", {"RowTable:cursor_down",
+                                                      "ColourChoice:step(1)"}),
     # Digits choose the numbered option the screen shows beside them.
     "1": ("the option numbered 1", {"talk.yes", "sort.layer1", "TimeoutRequest:call('a')"}),
     "2": ("the option numbered 2", {"talk.partly", "sort.layer2", "TimeoutRequest:call('b')"}),

@@ -91,3 +91,32 @@ async def test_the_setup_keeps_a_name_when_tabbed_into(app_factory, store):
         assert app.focused is app.screen.query_one("#topic")
         await pilot.press("shift+tab", *"ny")
         assert app.screen.query_one("#name-b").value == "Benny"
+
+
+async def test_up_and_down_change_a_colour_as_in_a_list(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        colour = app.screen.query_one("#colour-a")
+        await pilot.press("tab", "down")
+        assert colour.value != PALETTE["Blue"]
+        await pilot.press("up")
+        assert colour.value == PALETTE["Blue"]
+
+
+async def test_help_on_the_welcome_is_about_the_welcome(app_factory):
+    from accord.guide import STEP_HELP
+    from accord.ui.screens.notices import HelpScreen
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.topic == "welcome"
+        text = str(app.screen.query_one("Static").render())
+        assert STEP_HELP["welcome"][:40] in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)

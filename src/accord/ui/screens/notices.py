@@ -141,6 +141,7 @@ class WelcomeScreen(Notice):
     """
     BUTTON = "We've read this"
     AUTO_FOCUS = "#name-a"  # start where the couple types
+    HELP_TOPIC = "welcome"
 
     def body(self) -> ComposeResult:
         yield Static(fmt("[b]Welcome to accord.[/b] $w\n\n[b]Before you start.[/b] $s",

@@ -1,4 +1,5 @@
-"""A colour to pick from our palette on one line: a swatch and its name, Left and Right change it.
+"""A colour to pick from our palette on one line: a swatch and its name, Left and Right
+(or Up and Down, as in a list) change it.
 
 Lighter than a Select (no list to open, no overlay to build), so the first-run welcome draws
 sooner, and one key less: Enter never opens anything, it goes on like in a text box.
@@ -26,8 +27,8 @@ class ColourChoice(Widget, can_focus=True):
     ColourChoice:focus { background: $primary 20%; }
     """
     BINDINGS = [
-        Binding("left", "step(-1)", "Colour", show=False),
-        Binding("right", "step(1)", "Colour", show=False),
+        Binding("left,up", "step(-1)", "Colour", show=False),
+        Binding("right,down", "step(1)", "Colour", show=False),
     ]
 
     value: reactive[str] = reactive(COLOURS[0])
