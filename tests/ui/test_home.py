@@ -109,3 +109,28 @@ async def test_no_collection_runs_while_a_long_history_is_read(app_factory, stor
         assert seen and not any(seen)
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0
+
+
+async def test_at_80x24_the_paused_session_is_in_view_under_the_agreements_due(
+        app_factory, store, paused_factory):
+    """Many agreements due must not push the session r resumes off the screen."""
+    from datetime import timedelta
+
+    from tests.conftest import build_session
+    from tests.ui.helpers import START
+
+    for days in (30, 25, 20):  # four confirmed agreements each, all due by now
+        store.save(build_session(topic=f"Topic {days}", start=START - timedelta(days=days)))
+    store.save(paused_factory(topic="Bins"))
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, WelcomeScreen):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#due-list").option_count >= 6
+        paused = app.screen.query_one("#paused")
+        first_row = paused.content_region.y  # where the first paused session's lines start
+        assert "Bins" in str(paused.get_option_at_index(0).prompt)
+        shown_until = app.screen.query_one("#home").content_region.bottom  # inside its padding
+        assert first_row + 2 <= shown_until  # both its lines
