@@ -84,3 +84,32 @@ async def test_a_session_read_when_asked_for_is_warmed_for_its_first_save(
         assert app.session.topic == "Bins"
     # Read again on r, and its turns' text taken from the file, so the first save is quick.
     assert warmed == [session.id]
+
+
+async def test_the_home_screen_shown_again_does_not_read_the_same_file_again(
+        app_factory, store, paused_factory, monkeypatch):
+    session = paused_factory(topic="Bins")
+    path = store.save(session)
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home(app, pilot)
+        warmed = []
+        real = app.store.warm
+        monkeypatch.setattr(app.store, "warm", lambda s: warmed.append(s.id) or real(s))
+        for _ in range(2):  # the home screen shows a scan again (as it does at start-up)
+            app.screen.refresh_lists()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert warmed == []
+        assert app._read_ahead is not None and app._read_ahead[0] == session.id
+        path.write_text(path.read_text(encoding="utf-8").replace('"Bins"', '"Bins and bags"'),
+                        encoding="utf-8")
+        os.utime(path, (1_600_000_100, 1_600_000_100))
+        app.screen.refresh_lists()  # changed since: read again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert warmed == [session.id]
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.topic == "Bins and bags"

@@ -27,8 +27,21 @@ def _import_screen(session: Session) -> None:
 
 
 def read_ahead(app, session_id: str) -> None:
-    """Read and render the session (call from a thread); keep it for :func:`take`."""
+    """Read and render the session (call from a thread); keep it for :func:`take`. Nothing
+    is done if it is being read ahead already, or was and its file is unchanged since (the
+    home screen shows a scan more than once as it starts)."""
     store = app.store
+    reading = getattr(app, "_reading_ahead", None)
+    if reading is not None and reading[0] == session_id:
+        if not reading[1].is_set():
+            return
+        kept = getattr(app, "_read_ahead", None)
+        if kept is not None and kept[0] == session_id:
+            try:
+                if file_signature(store.session_path(session_id)) == kept[1]:
+                    return
+            except ValueError:
+                pass
     done = threading.Event()
     app._reading_ahead = (session_id, done)
     try:
