@@ -14,9 +14,10 @@ allowed. Functions that take ``today`` accept a date, or a datetime (then the se
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
 
 from accord.domain import rules
 from accord.domain.model import (
@@ -30,6 +31,8 @@ from accord.domain.model import (
     Status,
 )
 from accord.domain.rules import SEEDED_ISSUE_ID, RuleError
+
+T = TypeVar("T")
 
 S = AgreementStatus
 
@@ -248,19 +251,28 @@ def due(sessions: Iterable[Session], today: date | datetime,
     """Agreements whose review date has come (``due``), and those within ``upcoming_days``
     (``upcoming``), each soonest first. Only active and kept agreements count."""
     day = _day(today)
-    horizon = day + timedelta(days=upcoming_days)
-    now_due: list[Due] = []
-    upcoming: list[Due] = []
-    for session in sessions:
-        for item in session.agreements:
-            if item.status not in REVIEWABLE or item.review_on is None:
-                continue
-            if item.review_on <= day:
-                now_due.append(Due(session, item, item.review_on))
-            elif item.review_on <= horizon:
-                upcoming.append(Due(session, item, item.review_on))
-    now_due.sort(key=lambda d: (d.on, d.agreement.id))
-    upcoming.sort(key=lambda d: (d.on, d.agreement.id))
+    dated = (Due(session, item, item.review_on) for session in sessions
+             for item in session.agreements
+             if item.status in REVIEWABLE and item.review_on is not None)
+    return split_due(dated, lambda d: (d.on, d.agreement.id), day,
+                     day + timedelta(days=upcoming_days))
+
+
+def split_due(items: Iterable[T], when: Callable[[T], tuple], today: Any,
+              horizon: Any) -> tuple[list[T], list[T]]:
+    """Dated items split into those whose day has come and those up to ``horizon``, each
+    soonest first. ``when`` gives an item's (day, id); days may be dates or ISO strings, as
+    long as ``today`` and ``horizon`` are the same kind (ISO dates sort as the days do)."""
+    now_due: list[T] = []
+    upcoming: list[T] = []
+    for item in items:
+        day = when(item)[0]
+        if day <= today:
+            now_due.append(item)
+        elif day <= horizon:
+            upcoming.append(item)
+    now_due.sort(key=when)
+    upcoming.sort(key=when)
     return now_due, upcoming
 
 

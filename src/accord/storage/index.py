@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from accord.domain.lifecycle import REVIEWABLE, UPCOMING_DAYS
+from accord.domain.lifecycle import REVIEWABLE, UPCOMING_DAYS, split_due
 from accord.domain.model import Session, Status
 from accord.storage.atomic import write_atomic
 from accord.storage.store import Store, UnreadableFile, file_signature
@@ -97,19 +97,9 @@ class IndexScan:
         """Like :func:`accord.domain.lifecycle.due`, as agreement rows: those whose review
         date has come, and those within ``upcoming_days``, each soonest first."""
         day, horizon = today.isoformat(), (today + timedelta(days=upcoming_days)).isoformat()
-        now_due, upcoming = [], []
-        for summary in self.summaries:
-            for row in summary["agreements"]:
-                on = row["review_on"]
-                if row["status"] not in REVIEWABLE or not on:
-                    continue
-                if on <= day:
-                    now_due.append(row)
-                elif on <= horizon:
-                    upcoming.append(row)
-        now_due.sort(key=lambda row: (row["review_on"], row["id"]))
-        upcoming.sort(key=lambda row: (row["review_on"], row["id"]))
-        return now_due, upcoming
+        dated = (row for summary in self.summaries for row in summary["agreements"]
+                 if row["status"] in REVIEWABLE and row["review_on"])
+        return split_due(dated, lambda row: (row["review_on"], row["id"]), day, horizon)
 
     def next_checkin(self) -> date | None:
         """Like :func:`accord.domain.lifecycle.next_checkin`: the check-in date planned at
