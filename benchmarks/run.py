@@ -604,8 +604,12 @@ pointed at:
   closes, not under it. The benchmark compiles accord's bytecode first, as an install does
   (this machine sets `PYTHONDONTWRITEBYTECODE`). A folder with more than 100 session files
   is read in a thread, started 0.3 s
-  after the home screen is drawn (reading the index file holds the interpreter for a moment,
-  and the first keys come first), so the home screen is there at once and its lists follow;
+  after the home screen is drawn, so the home screen is there at once and its lists follow.
+  The index file is JSON lines, one line per session, so that thread gives the UI thread its
+  turn between lines (one `json.load` of the 13.6 MB file at 5,000 sessions held the
+  interpreter for 150 ms or more, and a key pressed meanwhile waited); the garbage collector
+  is held off while the summaries are made and they are then set aside with `gc.freeze()`
+  (`accord/lasting.py`; collections during the read had tripled its cost, to 200-360 ms);
   the language engine's word lists are loaded
   a second after start-up instead of competing with it; each step's screen is imported only
   when it is first shown.
