@@ -47,7 +47,7 @@ STEP_HELP = {
     "welcome": (
         "Write your two names; Tab moves to the next box, and Left or Right changes a colour. "
         "Enter finishes once both names are in. The names stay on this computer, and you can "
-        "change them later under Profiles. Please read the safety note before you start."
+        "change them when you set up any session. Please read the safety note before you start."
     ),
     "home": (
         "Start a new session, pick up one you paused, or look back at what you've agreed. "
