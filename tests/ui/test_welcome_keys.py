@@ -15,7 +15,7 @@ async def test_names_and_colours_by_keys_then_enter_enter_finishes(app_factory, 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("tab", "right", "right")  # the first colour, two along: Teal
+        await pilot.press("tab", "right")  # one along, over the other's Orange: Teal
         await pilot.press("tab", "tab", "left")  # the second colour, one back: Blue
         await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert app.focused is app.screen.query_one("#name-a")
@@ -120,3 +120,22 @@ async def test_help_on_the_welcome_is_about_the_welcome(app_factory):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_the_two_partners_never_get_the_same_colour(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        one, other = app.screen.query_one("#colour-a"), app.screen.query_one("#colour-b")
+        await pilot.press("tab")
+        seen = set()
+        for key in ["right"] * 6 + ["left"] * 6:
+            await pilot.press(key)
+            assert one.value != other.value
+            seen.add(one.value)
+        assert len(seen) == len(PALETTE) - 1  # every colour but the other's
+        await pilot.press("tab", "tab")
+        assert app.focused is other
+        for key in ("left", "up", "down", "right"):
+            await pilot.press(key)
+            assert one.value != other.value

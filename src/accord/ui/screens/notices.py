@@ -163,6 +163,8 @@ class WelcomeScreen(Notice):
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not the button, as other notices do: the names come first
         self.query_one("#name-a", Input).focus()
+        one, other = self.query(ColourChoice)
+        one.apart_from, other.apart_from = [other], [one]  # each partner a colour of their own
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a name goes to the other name while that one is still empty; otherwise

@@ -36,6 +36,8 @@ class ColourChoice(Widget, can_focus=True):
     def __init__(self, value: str, **options) -> None:
         super().__init__(**options)
         self.value = value if value in COLOURS else COLOURS[0]
+        #: Other choices whose colour this one steps over (two partners, two colours).
+        self.apart_from: list[ColourChoice] = []
 
     def render(self) -> Content:
         # The name says it too: the swatch alone is no help without colour (NO_COLOR).
@@ -44,7 +46,13 @@ class ColourChoice(Widget, can_focus=True):
                    name=f"{colour_name(self.value):<7}")
 
     def action_step(self, by: int) -> None:
-        self.value = COLOURS[(COLOURS.index(self.value) + by) % len(COLOURS)]
+        taken = {other.value for other in self.apart_from}
+        at = COLOURS.index(self.value)
+        for _ in COLOURS:
+            at = (at + by) % len(COLOURS)
+            if COLOURS[at] not in taken:
+                break
+        self.value = COLOURS[at]
 
     def on_click(self, event: events.Click) -> None:
         self.action_step(-1 if event.x < 2 else 1)
