@@ -605,7 +605,7 @@ pointed at:
   (this machine sets `PYTHONDONTWRITEBYTECODE`). A folder with more than 100 session files
   is read in a thread, started 0.3 s
   after the home screen is drawn, so the home screen is there at once and its lists follow.
-  The index file is JSON lines, one line per session, so that thread gives the UI thread its
+  The index file is JSON lines, 50 sessions to a line, so that thread gives the UI thread its
   turn between lines (one `json.load` of the 13.6 MB file at 5,000 sessions held the
   interpreter for 150 ms or more, and a key pressed meanwhile waited); the garbage collector
   is held off while the summaries are made and they are then set aside with `gc.freeze()`

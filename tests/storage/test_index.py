@@ -131,7 +131,8 @@ def test_damaged_index_is_rebuilt(store, damage):
     assert len(stored_entries(store)) == 3
 
 
-def test_one_damaged_line_costs_only_its_file_a_read(store, reads):
+def test_one_damaged_line_costs_only_its_files_a_read(store, reads, monkeypatch):
+    monkeypatch.setattr(index_module, "LINE_FILES", 1)  # so a line is one file here
     sessions = fill(store, 3)
     Index(store).scan()
     path = store.root / INDEX_FILE
@@ -147,13 +148,17 @@ def test_one_damaged_line_costs_only_its_file_a_read(store, reads):
     assert len(stored_entries(store)) == 3  # and the index is whole again
 
 
-def test_the_file_is_one_line_per_session(store):
-    fill(store, 4)
+@pytest.mark.parametrize("per_line, lines", [(1, 5), (2, 3), (50, 1)])
+def test_the_file_is_lines_of_a_few_sessions_each(store, monkeypatch, per_line, lines):
+    monkeypatch.setattr(index_module, "LINE_FILES", per_line)
+    fill(store, 5)
     Index(store).scan()
-    lines = (store.root / INDEX_FILE).read_bytes().split(b"\n")
-    assert json.loads(lines[0]) == {"version": index_module.VERSION}
-    assert sorted(json.loads(line)[0] for line in lines[1:]) == sorted(
+    head, *rest = (store.root / INDEX_FILE).read_bytes().split(b"\n")
+    assert json.loads(head) == {"version": index_module.VERSION}
+    assert len(rest) == lines
+    assert sorted(name for line in rest for name in json.loads(line)) == sorted(
         p.name for p in store.root.glob("*.session.toml"))
+    assert len(stored_entries(store)) == 5
 
 
 def test_damaged_entries_are_read_from_the_files(store, reads):
