@@ -1,7 +1,7 @@
 """Evaluate accord's language engine on the labelled statements in statements.toml.
 
 Run:  python benchmarks/language/evaluate.py [--verbose] [--part all|tune|held-out|N] [--no-speed]
-                                            [--lexicon-only]
+                                            [--lexicon-only] [--pool N,M ...]
 
 The engine is measured as shipped: the lexicon engine with the learned need ranker
 (lexicons/ranker.json, trained by train_ranker.py on these statements, so the figures of
@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="which part --verbose lists: all, tune, held-out or a batch number"
                          " (default: tune)")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--pool", action="append", default=[], metavar="N,M",
+                    help="also a column for these batches together (e.g. --pool 18,19)")
     ap.add_argument("--lexicon-only", action="store_true",
                     help="without the learned need ranker")
     args = ap.parse_args(argv)
@@ -200,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("all", score(items)), ("tune", score(tune)), ("held-out", score(held))]
     for b in sorted({it["batch"] for it in items if "batch" in it}):
         rows.append((f"batch{b}", score([it for it in items if it.get("batch") == b])))
+    for spec in args.pool:
+        batches = [int(n) for n in spec.split(",")]
+        rows.append(("b" + "+".join(map(str, batches)),
+                     score([it for it in items if it.get("batch") in batches])))
     keys = ["n", "needs_recall@3", "needs_precision@3", "needs_coverage", "feelings_hit",
             "blame_precision", "blame_recall", "blame_f1"]
     print(f"{'metric':<20}" + "".join(f"{name:>10}" for name, _ in rows))
