@@ -157,3 +157,26 @@ def test_learned_blame_span_is_the_sentence_that_carries_it(again_ranker) -> Non
     rk2 = learned.Ranker({"needs": ["rest"], "need_bias": [0.0], "need_weights": {},
                           "need_min": 0.1, "need_rel": 0.1, "max_needs": 3})
     assert rk2.tone_span(tokens) is None
+
+
+@pytest.mark.parametrize(("forms", "root"), [
+    (("cleaning", "cleaned", "cleans", "clean"), "clean"),
+    (("listening", "listened", "listens", "listen"), "listen"),
+    (("worried", "worries", "worry"), "worry"),
+    (("stopped", "stopping", "stop"), "stop"),
+    (("hoping", "hope", "hoped"), "hop"),
+])
+def test_forms_of_one_word_share_a_stem(forms: tuple[str, ...], root: str) -> None:
+    assert {learned.stem(w) for w in forms} == {root}
+
+
+@pytest.mark.parametrize("word", ["i", "was", "less", "kiss", "don", "2am"])
+def test_short_words_and_double_s_keep_their_form(word: str) -> None:
+    assert learned.stem(word) == word
+
+
+def test_features_carry_the_stems_of_words() -> None:
+    tokens, found = lexicon_found("He never helps with the cleaning.")
+    x = learned.features(tokens, found)
+    assert x["s:clean"] == 1.0 and x["w:cleaning"] == 1.0
+    assert x["s:help"] == 1.0

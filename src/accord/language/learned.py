@@ -9,6 +9,8 @@ the lexicons (``lexicons/ranker.json``), read once, on the first use.
 Features (all computed here, so training and use cannot drift apart):
   w:<word>        a normalized word of the statement (contractions expanded, slang mapped)
   b:<w1>_<w2>     two neighbouring words in the same sentence
+  s:<stem>        the word's rough stem (``stem``), so "cleaning", "cleaned" and "cleans"
+                  share one weight, even for a form the training statements never used
   lex:<need>      the lexicon engine's score for that need
   top:<need>      1 for the lexicon's first need, 0.5 for its second and third
   topic:<id>, faux:<name>, feel:<feeling>, kind:<blame kind>, sit:<situation name>
@@ -48,6 +50,8 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
             prev = None
             continue
         x["w:" + w] = 1.0
+        if w[0].isalpha():
+            x["s:" + stem(w)] = 1.0
         if prev is not None and t.sent == prev_sent:
             x["b:" + prev + "_" + w] = 1.0
         prev, prev_sent = w, t.sent
@@ -72,6 +76,32 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
     if found["request"]:
         x["request"] = 1.0
     return x
+
+
+_SUFFIXES = (
+    ("iness", "y"), ("ness", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ied", "y"),
+    ("ies", "y"), ("ed", ""), ("es", ""), ("ly", ""), ("ers", ""), ("er", ""), ("ment", ""),
+    ("s", ""),
+)
+
+
+@lru_cache(maxsize=8192)
+def stem(w: str) -> str:
+    """A rough stem: one common English suffix off, then a final "e" and a doubled
+    consonant ("cleaning", "cleaned", "cleans" → "clean"; "hoping", "hope" → "hop";
+    "stopped" → "stop"; "worries", "worried" → "worry"). Not a real stemmer: it only has
+    to send the forms of one word to the same feature."""
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and not (suf == "s" and w.endswith("ss")):
+            w = w[: len(w) - len(suf)] + rep
+            break
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    return w
 
 
 def blame_features(tokens: list[Any]) -> dict[str, float]:
@@ -119,6 +149,9 @@ class Ranker:
         self.need_rel = float(data["need_rel"])
         self.max_needs = int(data["max_needs"])
         self.blend = float(data.get("blend", 0.0))
+        # "softmax": the weights score the needs against each other; the probabilities are
+        # then taken relative to the best need's
+        self.link = str(data.get("link", "sigmoid"))
         # the learned blame model is optional: without it, blame is the lexicon's alone
         self.blame_bias = float(data.get("blame_bias", 0.0))
         self.blame_weights: dict[str, float] = {
@@ -140,6 +173,9 @@ class Ranker:
             else:
                 for i, w in row:
                     z[i] += w * val
+        if self.link == "softmax":
+            top = max(z)
+            return {nid: math.exp(z[i] - top) for i, nid in enumerate(self.needs)}
         return {nid: _sigmoid(z[i]) for i, nid in enumerate(self.needs)}
 
     def blame_prob(self, xb: dict[str, float]) -> float:
