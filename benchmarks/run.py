@@ -433,6 +433,11 @@ def write_report(results: dict, path: Path) -> None:
         "other work, so figures vary between runs; each is a median or percentile of several "
         "runs as stated.",
         "",
+        *(["Measured again later, on their own: "
+           + "; ".join(f"{part} at {u['when']} UTC (load {u['machine']['load_before']} "
+                       f"before, {u['machine']['load_after']} after)"
+                       for part, u in results["updated"].items()) + ".", ""]
+          if results.get("updated") else []),
         "Screens are measured through a real pseudo-terminal: the app is started as a user "
         "starts it (the `accord` command), its output is fed to the `pyte` terminal emulator, "
         "and a time is taken when the expected text is on the emulated screen. Data is "
@@ -632,6 +637,9 @@ def main() -> None:
                         help="history: how many sessions, comma-separated")
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite docs/performance.md from benchmarks/results.json")
+    parser.add_argument("--update", action="store_true",
+                        help="measure only the parts named, keep the others from "
+                             "benchmarks/results.json, and rewrite the report")
     args = parser.parse_args()
     if args.report_only:
         results = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
@@ -670,7 +678,14 @@ def main() -> None:
         results["resume"] = bench_resume(folder, repeats)
         print("resume:", results["resume"], flush=True)
     results["machine"]["load_after"] = load()
-    if chosen == everything and not args.no_docs:
+    if args.update:
+        kept = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
+        measured = {part: results[part] for part in chosen if part in results}
+        kept.setdefault("updated", {}).update(
+            {part: {"when": results["when"], "machine": results["machine"]}
+             for part in measured})
+        results = {**kept, **measured}
+    if (chosen == everything or args.update) and not args.no_docs:
         write_report(results, ROOT / "docs" / "performance.md")
         (HERE / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
         print("wrote docs/performance.md")
