@@ -127,6 +127,9 @@ async def test_whole_session_by_keys(app_factory, data_dir, clock):
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, DoneScreen)
+        listed = [str(line.render()) for line in app.screen.query(".agreed .what")]
+        assert [text.split(" · ")[0] for text in listed] == [
+            "Sam washes up on weekdays", "Alex cooks Monday to Thursday"]
 
     saved = only_session(data_dir)
     assert saved["status"] == "closed"

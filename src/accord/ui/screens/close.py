@@ -141,6 +141,8 @@ def finish_renegotiation(app, session: Session) -> None:
 
 
 def summary_text(session: Session, saved_to: str):
+    """What was saved, the talk time and the time-outs, down to "Agreed by both:"; the
+    agreements themselves are :func:`agreed_lines`."""
     talk = session.talk_seconds()
     lines = ["[b]Saved.[/b] $where", ""]
     if session.turns:
@@ -155,19 +157,30 @@ def summary_text(session: Session, saved_to: str):
         "turns": plural(len(session.turns), "turn"), "timeouts": len(session.timeouts) or "none",
         "next": f"{session.next_checkin:%A %d %B}" if session.next_checkin else "",
     }
-    for n, item in enumerate(session.agreed):
-        lines.append(f"  • $g{n}")
-        values[f"g{n}"] = agreement_line(item)
-    if session.agreed:
-        lines += ["", "Each comes up for review on its date: look for it on the home screen."]
     return fmt("\n".join(lines), **values)
+
+
+def agreed_lines(session: Session) -> Iterable[Widget]:
+    """Each agreement both confirmed, a bullet beside it, its wrapped lines under its first
+    (not under the bullet); then where to find them again."""
+    for item in session.agreed:
+        with Horizontal(classes="agreed"):
+            yield Static("•", classes="bullet")
+            yield Static(fmt("$g", g=agreement_line(item)), classes="what")
+    if session.agreed:
+        yield Static("Each comes up for review on its date: look for it on the home screen.",
+                     classes="after")
 
 
 class DoneScreen(SessionScreen):
     STEP = Step.DONE
     BINDINGS = [Binding("h", "home", "Home", id="done.home")]
     DEFAULT_CSS = """
-    DoneScreen #summary { padding: 1 2; height: auto; }
+    DoneScreen #summary { padding: 1 2 0 2; height: auto; }
+    DoneScreen .agreed { height: auto; padding: 0 2 0 4; }
+    DoneScreen .agreed .bullet { width: 2; }
+    DoneScreen .agreed .what { width: 1fr; height: auto; }
+    DoneScreen .after { padding: 1 2; height: auto; }
     DoneScreen #done-actions { height: 3; padding: 0 2; }
     """
 
@@ -175,6 +188,7 @@ class DoneScreen(SessionScreen):
         path = self.app.store.session_path(self.session.id)
         with VerticalScroll():
             yield Static(summary_text(self.session, str(path)), id="summary")
+            yield from agreed_lines(self.session)
         with Horizontal(id="done-actions"):
             yield KeyButton("Home", "done.home", id="home", variant="primary")
 
