@@ -1506,6 +1506,9 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         if (topics or kinds or needs) and not situation_feel and not warm and not own:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
+            if kinds:
+                # behind an attack there is often anger or resentment as well as hurt
+                guesses[2:2] = ["angry" if kinds[0] in ("character", "tone") else "resentful"]
         if warm:
             # "I feel hopeful for the first time in months": no complaint to guess at
             guesses = [g for g in situation_feel if g in POSITIVE_FEELINGS]
