@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from . import learned
+from . import learned, learned_feelings
 from .matcher import Matcher
 from .text import Token, normalize_pattern_words, tokenize
 from .vocab import NEED_IDS
@@ -78,6 +78,8 @@ class Analysis:
     blame_set_aside: bool = field(default=False, repr=False)
     # names of the situations found (situations.toml), for the learned need ranker
     situations: tuple[str, ...] = field(default=(), repr=False)
+    # feelings whose words are denied ("I'm not gutted"): the learned guess leaves them out
+    denied_feelings: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def has_blame(self) -> bool:
@@ -1297,6 +1299,9 @@ def analyze(text: str) -> Analysis:
     (``lexicons/ranker.json``, see learned.py) they rank the needs.
     """
     a, tokens = _lexicon_analysis(text)
+    fm = learned_feelings.model() if len(a.stated_feelings) < 2 and tokens else None
+    if fm is not None:
+        a = replace(a, feelings=with_learned_feelings(fm, a, learned.features(tokens, _found(a))))
     rk = learned.ranker()
     if rk is None or not tokens:
         return a
@@ -1307,6 +1312,17 @@ def analyze(text: str) -> Analysis:
         if span is not None:
             blame = (_span(text, tokens, span[0], span[1], "tone"),)
     return replace(a, needs=tuple(nid for nid, _p in ranked), blame=blame)
+
+
+def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
+                          x: dict[str, float]) -> tuple[str, ...]:
+    """``a.feelings`` with the learned guesses added (learned_feelings.merge), leaving out a
+    feeling the statement denies ("I'm not gutted") and praise beside an attack."""
+    guesses = [
+        g for g in fm.guesses(x)
+        if g not in a.denied_feelings and not (a.blame and g in POSITIVE_FEELINGS)
+    ]
+    return learned_feelings.merge(a.feelings, a.stated_feelings, guesses)
 
 
 def _found(a: Analysis) -> dict[str, Any]:
@@ -1352,6 +1368,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     faux_feel: list[str] = []
     faux: list[str] = []
     situation_feel: list[str] = []  # feelings to guess from situations, never "stated"
+    denied: list[str] = []  # feelings whose words are negated ("not gutted")
     situations: list[str] = []
     safety = False
     seen_entries: set[int] = set()
@@ -1400,6 +1417,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
                     safety = True
             continue
         if _negated(tokens, i):
+            if entry.kind == "feeling":
+                denied.extend(entry.feelings)
             if entry.kind == "feeling" and entry.negated_feelings is not None:
                 covered_start, covered_until = i, j
                 if idx not in seen_entries:
@@ -1534,5 +1553,6 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
         blame_set_aside=bool(aside),
         situations=tuple(situations),
+        denied_feelings=tuple(dict.fromkeys(denied)),
     )
     return analysis, tokens
