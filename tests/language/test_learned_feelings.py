@@ -77,6 +77,7 @@ def test_probabilities_follow_the_weights(lonely_model) -> None:
         {"feelings": ["sad"], "bias": [], "weights": {}, "threshold": 0.5},
         {"feelings": ["sad"], "bias": [0.0], "weights": {"w:x": [[3, 1.0]]}, "threshold": 0.5},
         {"feelings": ["sad"], "bias": [0.0], "weights": {}},
+        {"feelings": ["sad"], "bias": [0.0], "weights": {}, "threshold": 1.0},
     ],
 )
 def test_a_broken_weights_file_is_refused(data) -> None:

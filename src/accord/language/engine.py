@@ -1300,12 +1300,17 @@ def analyze(text: str) -> Analysis:
     """
     a, tokens = _lexicon_analysis(text)
     fm = learned_feelings.model() if len(a.stated_feelings) < 2 and tokens else None
+    x = None
     if fm is not None:
-        a = replace(a, feelings=with_learned_feelings(fm, a, learned.features(tokens, _found(a))))
+        x = learned.features(tokens, _found(a))
+        a = replace(a, feelings=with_learned_feelings(fm, a, x))
     rk = learned.ranker()
     if rk is None or not tokens:
         return a
-    ranked = learned.rerank(rk, tokens, _found(a))
+    if x is None:
+        ranked = learned.rerank(rk, tokens, _found(a))
+    else:  # the same features (the feelings added above are not among them)
+        ranked = rk.rank_needs(x) if a.need_scores else []
     blame = a.blame
     if not blame and not a.blame_set_aside:
         span = rk.tone_span(tokens)

@@ -38,8 +38,12 @@ class FeelingsModel:
                 raise ValueError("feeling index out of range")
             self.weights[feat] = pairs
         self.threshold = float(data["threshold"])
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError("threshold must lie between 0 and 1")
+        # the threshold as a score, so guessing needs no sigmoid
+        self._z_min = math.log(self.threshold / (1.0 - self.threshold))
 
-    def probs(self, x: dict[str, float]) -> dict[str, float]:
+    def _scores(self, x: dict[str, float]) -> list[float]:
         z = list(self.bias)
         get = self.weights.get
         for feat, v in x.items():
@@ -47,12 +51,19 @@ class FeelingsModel:
             if row:
                 for i, w in row:
                     z[i] += w * v
+        return z
+
+    def probs(self, x: dict[str, float]) -> dict[str, float]:
+        z = self._scores(x)
         return {f: _sigmoid(z[i]) for i, f in enumerate(self.feelings)}
 
     def guesses(self, x: dict[str, float]) -> list[str]:
-        """Feelings at or above the threshold, most likely first."""
-        ranked = sorted(self.probs(x).items(), key=lambda kv: -kv[1])
-        return [f for f, p in ranked[:MAX_GUESSES] if p >= self.threshold]
+        """Feelings at or above the threshold, most likely first (at most MAX_GUESSES)."""
+        z = self._scores(x)
+        z_min = self._z_min
+        over = [(-zi, i) for i, zi in enumerate(z) if zi >= z_min]
+        over.sort()
+        return [self.feelings[i] for _zi, i in over[:MAX_GUESSES]]
 
 
 def merge(feelings: tuple[str, ...], stated: tuple[str, ...],
