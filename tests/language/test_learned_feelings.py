@@ -98,3 +98,15 @@ def test_without_a_model_the_lexicon_feelings_stand(monkeypatch) -> None:
     found = analyze(text)
     assert found.feelings
     assert not found.stated_feelings
+
+
+@pytest.mark.parametrize("text", ["I'm not gutted.", "I'm not fed up, honestly.",
+                                  "I don't feel small when you say that."])
+def test_a_denied_feeling_gets_no_learned_guess(text: str) -> None:
+    base = learned_feelings.model
+    found = analyze(text)
+    learned_feelings.model = lambda: None
+    try:
+        assert found.feelings == analyze(text).feelings
+    finally:
+        learned_feelings.model = base

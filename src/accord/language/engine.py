@@ -1322,7 +1322,10 @@ def analyze(text: str) -> Analysis:
 def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
                           x: dict[str, float]) -> tuple[str, ...]:
     """``a.feelings`` with the learned guesses added (learned_feelings.merge), leaving out a
-    feeling the statement denies ("I'm not gutted") and praise beside an attack."""
+    feeling the statement denies ("I'm not gutted"; with nothing stated, no guess at all)
+    and praise beside an attack."""
+    if a.denied_feelings and not a.stated_feelings:
+        return a.feelings
     guesses = [
         g for g in fm.guesses(x)
         if g not in a.denied_feelings and not (a.blame and g in POSITIVE_FEELINGS)
