@@ -63,6 +63,8 @@ def warm_up() -> None:
     at app start)."""
     from .engine import lexicon
     from .learned import ranker
+    from .learned_feelings import model
 
     lexicon()
     ranker()
+    model()

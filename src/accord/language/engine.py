@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from . import learned
+from . import learned, learned_feelings
 from .matcher import Matcher
 from .text import Token, normalize_pattern_words, tokenize
 from .vocab import NEED_IDS
@@ -78,6 +78,8 @@ class Analysis:
     blame_set_aside: bool = field(default=False, repr=False)
     # names of the situations found (situations.toml), for the learned need ranker
     situations: tuple[str, ...] = field(default=(), repr=False)
+    # feelings whose words are denied ("I'm not gutted"): the learned guess leaves them out
+    denied_feelings: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def has_blame(self) -> bool:
@@ -1297,16 +1299,38 @@ def analyze(text: str) -> Analysis:
     (``lexicons/ranker.json``, see learned.py) they rank the needs.
     """
     a, tokens = _lexicon_analysis(text)
+    fm = learned_feelings.model() if len(a.stated_feelings) < 2 and tokens else None
+    x = None
+    if fm is not None:
+        x = learned.features(tokens, _found(a))
+        a = replace(a, feelings=with_learned_feelings(fm, a, x))
     rk = learned.ranker()
     if rk is None or not tokens:
         return a
-    ranked = learned.rerank(rk, tokens, _found(a))
+    if x is None:
+        ranked = learned.rerank(rk, tokens, _found(a))
+    else:  # the same features (the feelings added above are not among them)
+        ranked = rk.rank_needs(x) if a.need_scores else []
     blame = a.blame
     if not blame and not a.blame_set_aside:
         span = rk.tone_span(tokens)
         if span is not None:
             blame = (_span(text, tokens, span[0], span[1], "tone"),)
     return replace(a, needs=tuple(nid for nid, _p in ranked), blame=blame)
+
+
+def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
+                          x: dict[str, float]) -> tuple[str, ...]:
+    """``a.feelings`` with the learned guesses added (learned_feelings.merge), leaving out a
+    feeling the statement denies ("I'm not gutted"; with nothing stated, no guess at all)
+    and praise beside an attack."""
+    if a.denied_feelings and not a.stated_feelings:
+        return a.feelings
+    guesses = [
+        g for g in fm.guesses(x)
+        if g not in a.denied_feelings and not (a.blame and g in POSITIVE_FEELINGS)
+    ]
+    return learned_feelings.merge(a.feelings, a.stated_feelings, guesses)
 
 
 def _found(a: Analysis) -> dict[str, Any]:
@@ -1352,6 +1376,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     faux_feel: list[str] = []
     faux: list[str] = []
     situation_feel: list[str] = []  # feelings to guess from situations, never "stated"
+    denied: list[str] = []  # feelings whose words are negated ("not gutted")
     situations: list[str] = []
     safety = False
     seen_entries: set[int] = set()
@@ -1400,6 +1425,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
                     safety = True
             continue
         if _negated(tokens, i):
+            if entry.kind == "feeling":
+                denied.extend(entry.feelings)
             if entry.kind == "feeling" and entry.negated_feelings is not None:
                 covered_start, covered_until = i, j
                 if idx not in seen_entries:
@@ -1506,6 +1533,9 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         if (topics or kinds or needs) and not situation_feel and not warm and not own:
             # the two feelings people most often have behind a complaint
             guesses[1:1] = ["frustrated", "hurt"]
+            if kinds:
+                # behind an attack there is often anger or resentment as well as hurt
+                guesses[2:2] = ["angry" if kinds[0] in ("character", "tone") else "resentful"]
         if warm:
             # "I feel hopeful for the first time in months": no complaint to guess at
             guesses = [g for g in situation_feel if g in POSITIVE_FEELINGS]
@@ -1531,5 +1561,6 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         need_scores=tuple((k, round(v, 3)) for k, v in ranked[:8]),
         blame_set_aside=bool(aside),
         situations=tuple(situations),
+        denied_feelings=tuple(dict.fromkeys(denied)),
     )
     return analysis, tokens
