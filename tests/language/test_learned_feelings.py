@@ -110,3 +110,17 @@ def test_a_denied_feeling_gets_no_learned_guess(text: str) -> None:
         assert found.feelings == analyze(text).feelings
     finally:
         learned_feelings.model = base
+
+
+def test_the_guesses_keep_the_mood_of_the_likeliest(monkeypatch) -> None:
+    """Praise guessed as 'grateful' gets no 'frustrated' beside it (and the other way)."""
+    model = learned_feelings.FeelingsModel({
+        "feelings": ["grateful", "frustrated"], "bias": [-3.0, -3.0],
+        "weights": {"w:calgary": [[0, 6.0], [1, 5.0]], "w:leeds": [[0, 5.0], [1, 6.0]]},
+        "threshold": 0.5,
+    })
+    monkeypatch.setattr(learned_feelings, "model", lambda: model)
+    warm = analyze("She drove me all the way to Calgary for the interview.")
+    assert "grateful" in warm.feelings and "frustrated" not in warm.feelings[:2]
+    cold = analyze("She drove me all the way to Leeds for the interview.")
+    assert "frustrated" in cold.feelings and "grateful" not in cold.feelings

@@ -1322,14 +1322,17 @@ def analyze(text: str) -> Analysis:
 def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
                           x: dict[str, float]) -> tuple[str, ...]:
     """``a.feelings`` with the learned guesses added (learned_feelings.merge), leaving out a
-    feeling the statement denies ("I'm not gutted"; with nothing stated, no guess at all)
-    and praise beside an attack."""
+    feeling the statement denies ("I'm not gutted"; with nothing stated, no guess at all),
+    praise beside an attack, and a guess of the other mood than the likeliest one."""
     if a.denied_feelings and not a.stated_feelings:
         return a.feelings
     guesses = [
         g for g in fm.guesses(x)
         if g not in a.denied_feelings and not (a.blame and g in POSITIVE_FEELINGS)
     ]
+    if guesses:  # one mood: "grateful and frustrated" as a guess reads as a muddle
+        warm = guesses[0] in POSITIVE_FEELINGS
+        guesses = [g for g in guesses if (g in POSITIVE_FEELINGS) == warm]
     return learned_feelings.merge(a.feelings, a.stated_feelings, guesses)
 
 
