@@ -40,3 +40,31 @@ async def test_no_collection_runs_while_the_word_lists_load(app_factory, monkeyp
         await app.workers.wait_for_complete()
         assert seen == [False, False]
         assert gc.isenabled()  # and on again after
+
+
+async def test_the_word_lists_wait_for_a_session(app_factory, store, paused_factory,
+                                                 monkeypatch):
+    """The home screen and the history do not need them: they load once a session opens
+    (loading them under the agreements review slowed its first paint)."""
+    from accord import language
+    from accord.ui.screens.home import HomeScreen
+
+    calls = []
+    monkeypatch.setattr(language, "warm_up", lambda: calls.append("warm"))
+    session = paused_factory(topic="Bins")
+    store.save(session)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, HomeScreen):
+            await pilot.press("enter")
+        await pilot.pause(1.5)  # past the old one-second delay: still nothing loaded
+        await app.workers.wait_for_complete()
+        assert calls == []
+        await pilot.press("r")
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        assert calls == ["warm"]
+        app.warm_up_language()  # once only
+        await app.workers.wait_for_complete()
+        assert calls == ["warm"]

@@ -19,7 +19,8 @@ from accord.storage.store import Store, UnreadableFile
 from accord.ui.text import printable
 
 Clock = Callable[[], datetime]
-WARM_UP_DELAY = 1.0  # seconds after start-up
+WARM_UP_DELAY = 8.0  # seconds after start-up, if no session was opened before
+SESSION_WARM_UP_DELAY = 0.3  # seconds after a session is opened or started
 PRIVACY_CHECK_DELAY = 0.5  # seconds after start-up: the first screen and keys come first
 #: The smallest window every screen is laid out for; smaller still works, with a notice.
 MIN_COLUMNS, MIN_ROWS = 80, 24
@@ -77,6 +78,7 @@ class AccordApp(App[None]):
         self._resume_id = resume
         self._unsaved = False
         self._lock: SessionLock | None = None
+        self._language_warm = False  # the word lists are loaded (warm_up_language)
         self._quit_asked = False
         self._size_notice = False
 
@@ -138,8 +140,9 @@ class AccordApp(App[None]):
             if self._resume_id:
                 self.open_session(self._resume_id)
         self._install_signal_handlers()
-        # After the first screen is drawn: loading the word lists is real work, and start-up
-        # should not share the processor with it.
+        # Loading the word lists is real work that only sessions need: it starts once a
+        # session is opened (or a while after start-up), so neither start-up nor a look
+        # through the history shares the processor with it.
         self.set_timer(WARM_UP_DELAY, self.warm_up_language)
         if self.loaded_settings.problems:
             self.notify(
@@ -170,13 +173,17 @@ class AccordApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up_language(self) -> None:
-        """Load the word lists in the background, so the first pause in typing is instant."""
+        """Load the word lists in the background, so the first pause in typing is instant
+        (once: later calls find them loaded)."""
+        if self._language_warm:
+            return
         from accord import language
         from accord.lasting import made_to_last
 
         # What it loads lives as long as the app (over 100,000 objects): see accord.lasting.
         with made_to_last():
             language.warm_up()
+        self._language_warm = True
 
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True
@@ -222,6 +229,7 @@ class AccordApp(App[None]):
         self.session = session
         self.save()
         self.show_step()
+        self.set_timer(SESSION_WARM_UP_DELAY, self.warm_up_language)
 
     def open_session(self, session_id: str) -> None:
         """Resume a paused (or interrupted) session exactly where it stopped."""
@@ -248,6 +256,7 @@ class AccordApp(App[None]):
         self.session = session
         self.save()
         self.show_step()
+        self.set_timer(SESSION_WARM_UP_DELAY, self.warm_up_language)
         from accord.domain.summary import where_we_left_off
 
         self.notify(where_we_left_off(session), title="Where we left off", timeout=8)
