@@ -26,12 +26,14 @@ as blame of the kind "tone", so the coaching hint has something to point at.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .vocab import NEED_IDS
 
 WEIGHTS_FILE = "ranker.json"
+T = TypeVar("T")
 
 
 def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
@@ -270,16 +272,22 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-@lru_cache(maxsize=1)
-def ranker() -> Ranker | None:
-    """The shipped weights, or None when the file is missing or unreadable."""
+def load_shipped(file_name: str, build: Callable[[dict], T]) -> T | None:
+    """``build`` applied to a weights file shipped beside the lexicons, or None when the
+    file is missing or unreadable."""
     import json  # imported here so that importing the package stays cheap
     from importlib import resources
 
     try:
-        raw = resources.files("accord.language").joinpath("lexicons", WEIGHTS_FILE).read_text(
+        raw = resources.files("accord.language").joinpath("lexicons", file_name).read_text(
             encoding="utf-8"
         )
-        return Ranker(json.loads(raw))
+        return build(json.loads(raw))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+@lru_cache(maxsize=1)
+def ranker() -> Ranker | None:
+    """The shipped weights, or None when the file is missing or unreadable."""
+    return load_shipped(WEIGHTS_FILE, Ranker)

@@ -18,6 +18,8 @@ import math
 from functools import lru_cache
 from typing import Any
 
+from .learned import _sigmoid, load_shipped
+
 WEIGHTS_FILE = "feelings.json"
 MAX_GUESSES = 2  # learned guesses added to one statement at most
 MAX_FEELINGS = 4  # feelings reported with guesses in them (as the lexicon engine does)
@@ -80,23 +82,7 @@ def merge(feelings: tuple[str, ...], stated: tuple[str, ...],
     return tuple(out[: max(MAX_FEELINGS, len(stated))])
 
 
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
 @lru_cache(maxsize=1)
 def model() -> FeelingsModel | None:
     """The shipped weights, or None when the file is missing or unreadable."""
-    import json  # imported here so that importing the package stays cheap
-    from importlib import resources
-
-    try:
-        raw = resources.files("accord.language").joinpath("lexicons", WEIGHTS_FILE).read_text(
-            encoding="utf-8"
-        )
-        return FeelingsModel(json.loads(raw))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    return load_shipped(WEIGHTS_FILE, FeelingsModel)
