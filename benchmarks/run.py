@@ -617,8 +617,10 @@ pointed at:
   interpreter for 150 ms or more, and a key pressed meanwhile waited); the garbage collector
   is held off while the summaries are made and they are then set aside with `gc.freeze()`
   (`accord/lasting.py`; collections during the read had tripled its cost, to 200-360 ms);
-  the language engine's word lists are loaded
-  a second after start-up instead of competing with it; each step's screen is imported only
+  the language engine's word lists and weights (about 0.6 s of work) are loaded in the
+  background once a session is opened (or 8 s after start-up), since only sessions use them:
+  loaded a second after start-up they slowed whatever came next (the review's first paint at
+  5,000 sessions was 163 ms with them, 84-95 ms without); each step's screen is imported only
   when it is first shown.
 
 Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
