@@ -106,6 +106,31 @@ def stem(w: str) -> str:
     return w
 
 
+Rows = dict[str, tuple[tuple[int, float], ...]]  # feature -> (output index, weight) pairs
+
+
+def sparse_rows(data: dict[str, Any]) -> Rows:
+    """A weights file's ``{feature: [[index, weight], ...]}`` as tuples of numbers."""
+    return {feat: tuple((int(i), float(w)) for i, w in row) for feat, row in data.items()}
+
+
+def weighted_sums(bias: list[float], rows: Rows, x: dict[str, float]) -> list[float]:
+    """One score per output: its bias plus each present feature's weight times its value."""
+    z = list(bias)
+    get = rows.get
+    for feat, val in x.items():
+        row = get(feat)
+        if row is None:
+            continue
+        if val == 1.0:  # most features are 1: the multiplication is spared
+            for i, w in row:
+                z[i] += w
+        else:
+            for i, w in row:
+                z[i] += w * val
+    return z
+
+
 def blame_features(tokens: list[Any]) -> dict[str, float]:
     """Words and neighbouring pairs of a statement, leaving out quoted words ("he called me
     'lazy'" is not the speaker's attack)."""
@@ -144,9 +169,7 @@ class Ranker:
             raise ValueError("unknown need id in the weights file")
         self.need_bias: list[float] = [float(b) for b in data["need_bias"]]
         # feature -> list of (need index, weight)
-        self.need_weights: dict[str, tuple[tuple[int, float], ...]] = {}
-        for feat, row in data["need_weights"].items():
-            self.need_weights[feat] = tuple((int(i), float(w)) for i, w in row)
+        self.need_weights = sparse_rows(data["need_weights"])
         self.need_min = float(data["need_min"])
         self.need_rel = float(data["need_rel"])
         self.max_needs = int(data["max_needs"])
@@ -163,18 +186,7 @@ class Ranker:
         self._order = {nid: k for k, nid in enumerate(self.needs)}
 
     def need_probs(self, x: dict[str, float]) -> dict[str, float]:
-        z = list(self.need_bias)
-        get = self.need_weights.get
-        for feat, val in x.items():
-            row = get(feat)
-            if row is None:
-                continue
-            if val == 1.0:
-                for i, w in row:
-                    z[i] += w
-            else:
-                for i, w in row:
-                    z[i] += w * val
+        z = weighted_sums(self.need_bias, self.need_weights, x)
         if self.link == "softmax":
             top = max(z)
             return {nid: math.exp(z[i] - top) for i, nid in enumerate(self.needs)}

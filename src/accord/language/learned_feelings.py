@@ -18,7 +18,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .learned import _sigmoid, load_shipped
+from .learned import Rows, _sigmoid, load_shipped, sparse_rows, weighted_sums
 
 WEIGHTS_FILE = "feelings.json"
 MAX_GUESSES = 2  # learned guesses added to one statement at most
@@ -33,12 +33,9 @@ class FeelingsModel:
         self.bias: list[float] = [float(b) for b in data["bias"]]
         if len(self.bias) != len(self.feelings):
             raise ValueError("one bias per feeling")
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {}
-        for feat, row in data["weights"].items():
-            pairs = tuple((int(i), float(w)) for i, w in row)
-            if any(not 0 <= i < len(self.feelings) for i, _w in pairs):
-                raise ValueError("feeling index out of range")
-            self.weights[feat] = pairs
+        self.weights: Rows = sparse_rows(data["weights"])
+        if any(not 0 <= i < len(self.feelings) for row in self.weights.values() for i, _w in row):
+            raise ValueError("feeling index out of range")
         self.threshold = float(data["threshold"])
         if not 0.0 < self.threshold < 1.0:
             raise ValueError("threshold must lie between 0 and 1")
@@ -46,14 +43,7 @@ class FeelingsModel:
         self._z_min = math.log(self.threshold / (1.0 - self.threshold))
 
     def _scores(self, x: dict[str, float]) -> list[float]:
-        z = list(self.bias)
-        get = self.weights.get
-        for feat, v in x.items():
-            row = get(feat)
-            if row:
-                for i, w in row:
-                    z[i] += w * v
-        return z
+        return weighted_sums(self.bias, self.weights, x)
 
     def probs(self, x: dict[str, float]) -> dict[str, float]:
         z = self._scores(x)
