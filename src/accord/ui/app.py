@@ -226,6 +226,11 @@ class AccordApp(App[None]):
 
     def start_session(self, session: Session) -> None:
         self._take_lock(session.id)
+        self._enter(session)
+
+    def _enter(self, session: Session) -> None:
+        """Make ``session`` the open one: saved, its step on screen, and the word lists its
+        talk will need loading in the background."""
         self.session = session
         self.save()
         self.show_step()
@@ -253,10 +258,7 @@ class AccordApp(App[None]):
             self.push_screen(ReadOnlyScreen(session))
             return
         rules.resume(session, self.now())  # a running time-out keeps its own clock
-        self.session = session
-        self.save()
-        self.show_step()
-        self.set_timer(SESSION_WARM_UP_DELAY, self.warm_up_language)
+        self._enter(session)
         from accord.domain.summary import where_we_left_off
 
         self.notify(where_we_left_off(session), title="Where we left off", timeout=8)

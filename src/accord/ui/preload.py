@@ -33,15 +33,9 @@ def read_ahead(app, session_id: str) -> None:
     store = app.store
     reading = getattr(app, "_reading_ahead", None)
     if reading is not None and reading[0] == session_id:
-        if not reading[1].is_set():
+        if not reading[1].is_set() or _unchanged(app, getattr(app, "_read_ahead", None),
+                                                 session_id) is not None:
             return
-        kept = getattr(app, "_read_ahead", None)
-        if kept is not None and kept[0] == session_id:
-            try:
-                if file_signature(store.session_path(session_id)) == kept[1]:
-                    return
-            except ValueError:
-                pass
     done = threading.Event()
     app._reading_ahead = (session_id, done)
     try:
@@ -65,6 +59,12 @@ def take(app, session_id: str) -> Session | None:
         reading[1].wait(timeout=10)
     kept = getattr(app, "_read_ahead", None)
     app._read_ahead = None
+    return _unchanged(app, kept, session_id)
+
+
+def _unchanged(app, kept: tuple | None, session_id: str) -> Session | None:
+    """The session read ahead in ``kept`` if it is this one and its file still has the
+    signature it had when it was read."""
     if kept is None or kept[0] != session_id:
         return None
     try:
