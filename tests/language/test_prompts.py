@@ -124,3 +124,17 @@ def test_suggest_issues_puts_safety_first() -> None:
 def test_suggest_issues_empty() -> None:
     assert suggest_issues([]) == []
     assert suggest_issues(["", "   "]) == []
+
+
+def test_every_need_label_reads_for_the_speaker_and_the_listener():
+    """The same label follows "you need" in the listener's prompt and "I need" in the
+    speaker's coaching hint, so it may not speak to one of them ("… for yourself")."""
+    import re
+
+    from accord.language.engine import lexicon
+
+    second_person = re.compile(r"\b(you|your|yours|yourself|my|me|myself)\b")
+    for need, label in NEED_LABELS.items():
+        assert not second_person.search(label), need
+        assert lexicon().needs_meta[need]["label"] == label, need  # the two lists agree
+

@@ -33,7 +33,7 @@ NEED_LABELS: dict[str, str] = {
     "consideration": "consideration",
     "appreciation": "appreciation",
     "respect": "respect",
-    "autonomy": "freedom to choose for yourself",
+    "autonomy": "freedom to choose",
     "space": "some space",
     "rest": "rest",
     "support": "support",
