@@ -168,6 +168,27 @@ def test_needs_from_topics(text: str, expected: set[str]) -> None:
     assert expected <= set(analyze(text).needs[:3]), analyze(text).needs
 
 
+@pytest.mark.parametrize("text", [
+    "I'm tired of being treated like a child who can't be trusted with a debit card",
+    "he talks to me like I'm a child",
+    "you treat me like one of the kids",
+    "it's like living with a teenager",
+    "she speaks to me as if I'm a naughty kid",
+])
+def test_a_partner_compared_to_a_child_is_not_the_children_topic(text: str) -> None:
+    assert "kids" not in analyze(text).topics
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("I would like the kids in bed by eight", "kids"),
+    ("we both like the kids' school", "kids"),
+    ("it feels like I'm raising three kids on my own", "kids"),
+    ("I'd like a dog", "pets"),
+])
+def test_like_as_a_verb_or_a_real_child_keeps_the_topic(text: str, topic: str) -> None:
+    assert topic in analyze(text).topics
+
+
 def test_topics_are_reported() -> None:
     a = analyze("You spent our savings and left the dishes in the sink.")
     assert {"money", "chores"} <= set(a.topics)

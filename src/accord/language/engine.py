@@ -485,6 +485,39 @@ _SAY_WORDS = frozenset(
 )
 
 
+_SIMILE_TOPICS = frozenset(("kids", "pets"))
+# words that may stand between "like" (or "as if") and what the partner is compared to
+_SIMILE_FILLER = frozenset((
+    "a", "an", "the", "one", "of", "my", "our", "your", "his", "her", "their", "some",
+    "i", "am", "you", "are", "he", "she", "is", "we", "was", "were", "big", "little", "small",
+    "naughty", "stupid", "spoilt", "spoiled", "bad", "silly", "misbehaving", "another", "extra",
+    "living", "with", "having", "raising", "babysitting", "looking", "after", "dealing",
+    "married", "to", "second", "third", "fourth", "grown", "overgrown", "teenage", "old",
+))
+
+_LIKE_AS_VERB = frozenset((
+    "i", "we", "they", "would", "should", "could", "might", "will", "to", "do", "does", "did",
+    "not", "really", "also", "still", "both", "all",
+))
+
+
+def _simile(tokens: list[Token], start: int) -> bool:
+    """The words at ``start`` are what someone is compared to ("like a child", "as if I'm a
+    kid", "like one of the kids", "like a dog"), not the topic they name."""
+    clause = tokens[start].clause
+    for k in range(start - 1, max(-1, start - 6), -1):
+        t = tokens[k]
+        if t.clause != clause:
+            return False
+        if t.word == "like":  # not the verb: "I'd like a dog", "we like the kids' school"
+            return k == 0 or tokens[k - 1].word not in _LIKE_AS_VERB
+        if t.word == "if" and k > 0 and tokens[k - 1].word == "as":
+            return True
+        if t.word not in _SIMILE_FILLER:
+            return False
+    return False
+
+
 def _expected_feeling(tokens: list[Token], start: int) -> bool:
     """A feeling someone else expects or ascribes to the speaker, not one they state:
     "he thinks I should be grateful", "she says I'm jealous"."""
@@ -1475,6 +1508,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     topics: list[str] = []
     for tid, i, _j in sorted(by.get("topic", ()), key=lambda m: m[1]):
         if tid not in topics and not tokens[i].quoted:
+            if tid in _SIMILE_TOPICS and _simile(tokens, i):
+                continue  # "treated like a child" is about respect, not about the children
             topics.append(tid)
     for rank, tid in enumerate(topics):
         add(lx.topics[tid].get("needs", {}), TOPIC_FACTOR * TOPIC_DECAY**rank)
