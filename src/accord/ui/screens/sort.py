@@ -51,7 +51,8 @@ def suggest_into(session: Session, now, profiles: list[Profile] | None = None) -
             title = f"{session.name(pid)}'s {kind}: {boundary.text}"
             layer = Layer.TEMPERAMENT if boundary.is_preference else Layer.FOUNDATION
             _try_add(session, title[:120], now, layer)
-    texts = [s.text for turn in session.turns for s in turn.statements if s.text]
+    # what they came to talk about counts too: "money and the credit card" is about money
+    texts = [session.topic, *(s.text for turn in session.turns for s in turn.statements if s.text)]
     for suggestion in language.suggest_issues(texts):
         layer = Layer(suggestion.layer)
         if profiles and layer != Layer.FOUNDATION and suggest_layer(suggestion.title, profiles):
