@@ -596,7 +596,10 @@ pointed at:
   reach the screen in one frame; a search that only adds letters narrows the previous
   result, and a key that leaves the same agreements shown draws nothing again. The review's
   CSS is given as the screen's default CSS, which spares Textual parsing every stylesheet
-  of the app again when it first opens.
+  of the app again when it first opens; the style sheets of the review and its widgets are
+  read into the app's a moment after the home screen's lists are shown, so pressing a does
+  not wait for them, and the review focuses its table at once (Textual would focus the
+  search box first, and moving on from it restyled both and redrew the footer's keys).
   The home screen lists the first 20 agreements to look at.
 - **Resume**: while the home screen is up, the paused session at the top of its list is read
   in a thread, its turns' text taken from the file (checked to be laid out as accord writes
@@ -622,6 +625,12 @@ pointed at:
   loaded a second after start-up they slowed whatever came next (the review's first paint at
   5,000 sessions was 163 ms with them, 84-95 ms without); each step's screen is imported only
   when it is first shown.
+- **One layout per screen shown**: Textual lays a screen out when it is shown, then on the
+  Resize that layout sends to the screen itself lays it out again, and the screen beneath
+  too (the welcome under the help, the home screen under the review), while the first keys
+  wait. The help and other notices, the welcome, the home screen and the review ignore a
+  Resize to the size they are already laid out at (`ui/laid_out.py`); a real change of the
+  window's size lays everything out as before.
 
 Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
 half of importing the app), and the home screen has more widgets than the minimal app. The

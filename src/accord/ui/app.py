@@ -132,13 +132,16 @@ class AccordApp(App[None]):
 
             # The welcome covers the whole window: the home screen (and a session to resume)
             # follow when it closes, so it is drawn without building them first.
-            self.push_screen(WelcomeScreen(), self._welcomed)
+            first, callback = WelcomeScreen(), self._welcomed
         else:
             from accord.ui.screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
-            if self._resume_id:
-                self.open_session(self._resume_id)
+            first, callback = HomeScreen(), None
+        # Shown once start-up is over: pushed during it, Textual would lay the first screen out
+        # and draw it while drawing is still held back, throw that away, and draw it again.
+        self.call_later(self.push_screen, first, callback)
+        if self._resume_id and callback is None:
+            self.call_later(self.open_session, self._resume_id)
         self._install_signal_handlers()
         # Loading the word lists is real work that only sessions need: it starts once a
         # session is opened (or a while after start-up), so neither start-up nor a look

@@ -25,6 +25,7 @@ from accord.domain.lifecycle import REVIEWABLE
 from accord.domain.model import Session
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
+from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
 from accord.ui.widgets.fixed_input import FixedInput
 from accord.ui.widgets.row_table import Column, RowTable
@@ -162,8 +163,30 @@ def is_due(entry: Entry, today: str) -> bool:
     return entry.status in REVIEWABLE and bool(on) and on <= today
 
 
-class AgreementsScreen(history.FollowsHistory, Screen):
+def warm_styles(app) -> None:
+    """Read the review's style sheets into the app's before the review is first opened.
+
+    Textual reads a widget's default CSS when the first widget of its kind is mounted, and
+    then indexes every rule of the app again: done while the home screen waits, the review's
+    first paint does not wait for it. The sources are the very ones mounting adds, so
+    mounting finds them there and adds nothing."""
+    from textual.containers import Container
+    from textual.widgets._tabs import Underline
+
+    sheet = app.stylesheet
+    for node in (AgreementsScreen(), FixedInput(), Tabs(), Tab(""), Underline(), Container(),
+                 RowTable()):
+        for read_from, css, tie_breaker, scope in node._get_default_css():
+            sheet.add_source(css, read_from=read_from, is_default_css=True,
+                             tie_breaker=tie_breaker, scope=scope)
+    sheet.rules_map  # noqa: B018 - parsed and indexed now
+
+
+class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
     HELP_TOPIC = "agreements"
+    # Straight to the table: Textual would focus the search first (the first box that takes
+    # focus), and moving it on restyles both and redraws the footer's keys twice.
+    AUTO_FOCUS = "#agreement-table"
     # The .tcss beside this module, given as the screen's default CSS: a CSS_PATH makes
     # Textual parse every stylesheet of the app again the first time the screen opens
     # (about 40 ms); default CSS is parsed on its own.

@@ -16,6 +16,7 @@ from accord.guide import SAFETY_LINE
 from accord.storage.index import IndexScan
 from accord.ui import history
 from accord.ui.keys import KeyButton, key_for
+from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
 
 #: The home screen lists this many agreements to look at; the review (a) has them all.
@@ -23,6 +24,8 @@ DUE_SHOWN = 20
 #: At start-up a long history is read this long after the home screen is drawn, so the first
 #: keys are answered at once (reading the index file holds the interpreter for a moment).
 START_SCAN_DELAY = 0.3
+#: Once the lists are shown, the agreements review's style sheets are read this much later.
+WARM_REVIEW_DELAY = 0.1
 
 
 def session_option(summary: dict) -> Option:
@@ -50,7 +53,7 @@ def due_option(row: dict, today: date) -> Option:
                   id=f"{row['session']}/{row['id']}")
 
 
-class HomeScreen(history.FollowsHistory, Screen):
+class HomeScreen(LaidOutOnce, history.FollowsHistory, Screen):
     HELP_TOPIC = "home"
     CSS_PATH = "home.tcss"
     BINDINGS = [
@@ -84,6 +87,15 @@ class HomeScreen(history.FollowsHistory, Screen):
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
 
+    _review_warm = False  # the review's style sheets are read (warm_review)
+
+    def warm_review(self) -> None:
+        """The agreements review's style sheets, read while nothing else is asked of the app,
+        so that its first paint (a) does not wait for them."""
+        from accord.ui.screens.agreements import warm_styles
+
+        warm_styles(self.app)
+
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so the lists are read once at start-up.
         self.refresh_lists()
@@ -107,6 +119,9 @@ class HomeScreen(history.FollowsHistory, Screen):
         preload.read_ahead(self.app, session_id)
 
     def show_scan(self, scan: IndexScan) -> None:
+        if not self._review_warm:
+            self._review_warm = True
+            self.set_timer(WARM_REVIEW_DELAY, self.warm_review)
         sessions = scan.resumable()
         paused = self.query_one("#paused", OptionList)
         paused.clear_options()

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
 from accord.ui.keys import key_for
+from accord.ui.laid_out import LaidOutOnce
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.themes import DEFAULT_COLORS, PALETTE
@@ -76,7 +77,7 @@ class NoticeButton(Button, inherit_css=False):
     """
 
 
-class Notice(ModalScreen[None]):
+class Notice(LaidOutOnce, ModalScreen[None]):
     """A calm page of text with one button; Escape closes it."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="Notice") + """
