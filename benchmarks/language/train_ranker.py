@@ -52,17 +52,22 @@ BLAME_ONLY = False
 # and need_rel by --cv-late on 1-17, see docs/language.md).
 PARAMS = {
     "min_df": 2,  # a word or pair must occur in at least this many training statements
-    "l2": 0.005,  # L2 penalty on the mean log-loss (0.01 until the late-batch round)
+    "l2": 0.002,  # L2 penalty on the mean log-loss of the needs (0.01 until the late-batch
+    # round, 0.005 until the batch 23-24 round; 0.002 chosen by --cv-late --late 16,...,24)
     "iters": 400,
     "lr": 0.1,
-    "prune": 0.02,  # weights smaller than this are dropped from the shipped file
-    "need_min": 0.08,  # a need is returned with at least this probability ...
-    "need_rel": 0.1,  # ... and this share of the best need's probability
-    # (0.15 and 0.2 until the late-batch round: the lower ones, chosen by --cv-late, let a
-    # third need through more often, for recall; precision stays about the same)
+    "prune": 0.02,  # blame weights smaller than this are dropped from the shipped file
+    "need_prune": 0.05,  # need weights smaller than this are dropped (0.02 until the batch
+    # 23-24 round: 0.05 keeps the held-out figures and makes the file and analyze() lighter)
+    "need_min": 0.1,  # a need is returned with at least this score ...
+    "need_rel": 0.1,  # ... and this share of the best need's score
+    # (0.15 and 0.2 until the late-batch round, 0.08 and 0.1 until the batch 23-24 round:
+    # the higher floor lets a second or third need through only when its own score
+    # clears it, so a statement gets fewer needs where the ranker is unsure)
     "max_needs": 4,
-    "blend": 0.3,  # share of the lexicon's relative score in the final need score
-    # (0.5 until the breadth round; 0.3 was better pooled in --cv for recall and precision)
+    "blend": 0.1,  # share of the lexicon's relative score in the final need score
+    # (0.5 until the breadth round; 0.3 until the batch 23-24 round, when 0.1 was better
+    # pooled in --cv-late over 16-24 for recall and precision together)
     "blame_threshold": 0.7,  # chosen by --cv-late --blame-only --late 11,...,22 (0.6, 0.7,
     # 0.8, 0.9 tried, pooled blame F1 0.918/0.923/0.918/0.908; 0.8 until the batch 18-22 round)
     "blame_lex": False,  # the blame model reads words and pairs only, not the lexicon's findings
@@ -189,11 +194,12 @@ def train(items: list[dict], params: dict) -> dict:
     else:  # needs experiments: no learned blame (blame is then the lexicon's alone)
         wb = np.zeros((xw.shape[1] + 1, 1))
     prune = params["prune"]
+    need_prune = params["need_prune"]
     need_weights: dict[str, list[list[float]]] = {}
     blame_weights: dict[str, float] = {}
     for f, i in col.items():
         row = [[k, round(float(wn[i, k]), 3)] for k in range(len(NEED_IDS))
-               if abs(wn[i, k]) >= prune]
+               if abs(wn[i, k]) >= need_prune]
         if row:
             need_weights[f] = row
     for f, i in bcol.items():
@@ -377,6 +383,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--late", default="", metavar="N,M",
                     help="with --cv-late: the batches held out in turn (default 11-17; the blame"
                          " threshold was re-chosen with 11-22)")
+    ap.add_argument("--keep-blame", action="store_true",
+                    help="with --ship: retrain the needs only and keep the learned blame model"
+                         " of the weights file already shipped")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a hyperparameter (for experiments)")
     ap.add_argument("--blame-mode", choices=["learned", "or", "lexicon"], default="or",
@@ -409,7 +418,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if args.without_blind:
             items = [it for it in items if it["batch"] != BLIND]
+        if args.keep_blame:
+            params["train_blame"] = False
         model = train(items, params)
+        if args.keep_blame:
+            old = json.loads(OUT.read_text(encoding="utf-8"))
+            for key in ("blame_bias", "blame_weights", "blame_threshold"):
+                if key in old:
+                    model[key] = old[key]
+                else:
+                    model.pop(key, None)
+            model["blame_features"] = "_xb"
         if BLAME_MODE == "lexicon":
             for key in ("blame_bias", "blame_weights", "blame_threshold", "blame_features"):
                 del model[key]  # blame stays with the lexicon engine alone

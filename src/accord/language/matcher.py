@@ -138,10 +138,14 @@ class Matcher:
     def __init__(self) -> None:
         self._root = _Node()
         self.size = 0
+        # word -> the root's children that accept it (most words start no pattern); filled
+        # as words are met, emptied when a pattern is added
+        self._starts: dict[str, tuple[_Node, ...]] = {}
 
     def add(self, pattern: str, payload: object, macros: Mapping[str, str] | None = None) -> None:
         if macros:
             pattern = expand_macros(pattern, macros)
+        self._starts = {}
         for variant in _variants(parse(pattern)):
             self._insert(self._root, variant, 0, payload)
             self.size += 1
@@ -184,11 +188,15 @@ class Matcher:
         n = len(tokens)
         words = [t.word for t in tokens]
         clauses = [t.clause for t in tokens]
-        root = self._root
+        starts = self._starts
         for i in range(n):
+            first = starts.get(words[i])
+            if first is None:
+                first = self._start(words[i])
+            if not first:
+                continue
             clause = clauses[i]
-            stack: list[tuple[_Node, int]] = []
-            _step(root, i, words, stack)
+            stack = [(node, i + 1) for node in first]
             while stack:
                 node, k = stack.pop()
                 for payload in node.out:
@@ -207,6 +215,19 @@ class Matcher:
                                 break
                             _step(g, kk, words, stack)
         return [(payload, i, j) for (payload, i), j in best.items()]
+
+    def _start(self, word: str) -> tuple[_Node, ...]:
+        """The root's children that accept ``word``, in the order ``_step`` pushes them."""
+        stack: list[tuple[_Node, int]] = []
+        _step(self._root, 0, [word], stack)
+        first = tuple(node for node, _k in stack)
+        if len(self._starts) >= _STARTS_KEPT:
+            self._starts = {}
+        self._starts[word] = first
+        return first
+
+
+_STARTS_KEPT = 50_000  # words remembered by Matcher._start before it starts afresh
 
 
 def _step(node: _Node, k: int, words: list[str], stack: list[tuple[_Node, int]]) -> None:

@@ -9,6 +9,7 @@ expanded ("don't" -> "do not", "I'm" -> "i am"), also when typed without the apo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+|\*+[a-z]*)*")
 # Characters that end a clause: negation and subjects do not reach across them.
@@ -246,6 +247,13 @@ def _expand(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _expand_word(word: str) -> tuple[str, ...]:
+    """``_expand`` remembered: statements repeat the same few hundred words, so most raw
+    tokens are expanded once per process rather than once per statement."""
+    return tuple(_expand(word))
+
+
 # Letters typed three times or more for emphasis ("sooo lazy", "neverrr", "pleeease").
 _ELONGATED_RE = re.compile(r"([a-z])\1\1+")
 _ELONGATED_ONE = frozenset(
@@ -325,7 +333,7 @@ def tokenize(text: str) -> list[Token]:
             qi += 1
         quoted = qi < nq and quoted_spans[qi][0] < start
         cap = text[start].isupper()
-        for w in _expand(m.group()):
+        for w in _expand_word(m.group()):
             if w in _CLAUSE_WORDS:
                 clause += 1
             tokens.append(Token(w, start, end, clause, sent, quoted, cap))
