@@ -780,6 +780,11 @@ def _find_blame(
 
     # Contempt
     for _, i, j in by.get("contempt", ()):
+        if tokens[i].word == "more" and any(
+            tokens[m].word in ("when", "feel", "feels") and tokens[m].sent == tokens[i].sent
+            for m in range(max(0, i - 12), i)
+        ):
+            continue  # "it hurts when you text her more than you text me" names a feeling
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_partner", ()):
