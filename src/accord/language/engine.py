@@ -1337,18 +1337,18 @@ def analyze(text: str) -> Analysis:
     (``lexicons/ranker.json``, see learned.py) they rank the needs.
     """
     a, tokens = _lexicon_analysis(text)
-    fm = learned_feelings.model() if len(a.stated_feelings) < 2 and tokens else None
+    if not tokens:
+        return a
+    found = _found(a)  # what the learned models read (the feelings added below are not in it)
     x = None
+    fm = learned_feelings.model() if len(a.stated_feelings) < 2 else None
     if fm is not None:
-        x = learned.features(tokens, _found(a))
+        x = learned.features(tokens, found)
         a = replace(a, feelings=with_learned_feelings(fm, a, x))
     rk = learned.ranker()
-    if rk is None or not tokens:
+    if rk is None:
         return a
-    if x is None:
-        ranked = learned.rerank(rk, tokens, _found(a))
-    else:  # the same features (the feelings added above are not among them)
-        ranked = rk.rank_needs(x) if a.need_scores else []
+    ranked = learned.rerank(rk, tokens, found, x)
     blame = a.blame
     if not blame and not a.blame_set_aside:
         span = rk.tone_span(tokens)

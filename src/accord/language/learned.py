@@ -114,23 +114,6 @@ def sparse_rows(data: dict[str, Any]) -> Rows:
     return {feat: tuple((int(i), float(w)) for i, w in row) for feat, row in data.items()}
 
 
-def weighted_sums(bias: list[float], rows: Rows, x: dict[str, float]) -> list[float]:
-    """One score per output: its bias plus each present feature's weight times its value."""
-    z = list(bias)
-    get = rows.get
-    for feat, val in x.items():
-        row = get(feat)
-        if row is None:
-            continue
-        if val == 1.0:  # most features are 1: the multiplication is spared
-            for i, w in row:
-                z[i] += w
-        else:
-            for i, w in row:
-                z[i] += w * val
-    return z
-
-
 DenseRows = dict[str, tuple[float, ...]]  # feature -> one weight per output (zeros included)
 
 
@@ -146,9 +129,9 @@ def dense_rows(rows: Rows, n: int) -> DenseRows:
 
 
 def dense_sums(bias: tuple[float, ...], rows: DenseRows, x: dict[str, float]) -> list[float]:
-    """The same scores as ``weighted_sums`` (added in the same order), from dense rows: the
-    present features' rows are summed output by output in one go (``zip`` and ``sum`` run in
-    C), which is quicker than adding each weight in a Python loop."""
+    """One score per output: its bias plus each present feature's weight times its value.
+    The present features' rows are summed output by output in one go (``zip`` and ``sum``
+    run in C), which is quicker than adding each weight of a sparse row in a Python loop."""
     get = rows.get
     present = [bias]
     for feat, val in x.items():
@@ -195,16 +178,15 @@ class Ranker:
         self.needs: tuple[str, ...] = tuple(data["needs"])
         if not set(self.needs) <= set(NEED_IDS):
             raise ValueError("unknown need id in the weights file")
-        self.need_bias: list[float] = [float(b) for b in data["need_bias"]]
+        self.need_bias = tuple(float(b) for b in data["need_bias"])
+        if len(self.need_bias) != len(self.needs):
+            raise ValueError("one bias per need")
         # feature -> list of (need index, weight)
         self.need_weights = sparse_rows(data["need_weights"])
         if any(not 0 <= i < len(self.needs) for row in self.need_weights.values()
                for i, _w in row):
             raise ValueError("need index out of range")
         self._need_dense = dense_rows(self.need_weights, len(self.needs))
-        self._need_bias = tuple(self.need_bias)
-        if len(self.need_bias) != len(self.needs):
-            raise ValueError("one bias per need")
         # the lexicon scores of every need (not only the ranked ones) set the best one
         self._lex_keys = tuple((nid, "lex:" + nid) for nid in NEED_IDS)
         self.need_min = float(data["need_min"])
@@ -223,7 +205,7 @@ class Ranker:
         self._order = {nid: k for k, nid in enumerate(self.needs)}
 
     def need_probs(self, x: dict[str, float]) -> dict[str, float]:
-        z = dense_sums(self._need_bias, self._need_dense, x)
+        z = dense_sums(self.need_bias, self._need_dense, x)
         if self.link == "softmax":
             top = max(z)
             return {nid: math.exp(z[i] - top) for i, nid in enumerate(self.needs)}
@@ -306,12 +288,14 @@ def _heaviest_stretch(idx: list[int], weight: list[float | None],
     return first[0], last[-1] + 1
 
 
-def rerank(rk: Ranker, tokens: list[Any], found: dict[str, Any]) -> list[tuple[str, float]]:
+def rerank(rk: Ranker, tokens: list[Any], found: dict[str, Any],
+           x: dict[str, float] | None = None) -> list[tuple[str, float]]:
     """The needs ranked by the learned weights, or none when the lexicon engine found no
-    evidence of any need (so a statement with nothing in it still gets an open prompt)."""
+    evidence of any need (so a statement with nothing in it still gets an open prompt).
+    ``x`` is the statement's ``features``, when they were already worked out."""
     if not found["need_scores"]:
         return []
-    return rk.rank_needs(features(tokens, found))
+    return rk.rank_needs(features(tokens, found) if x is None else x)
 
 
 def _sigmoid(z: float) -> float:

@@ -18,7 +18,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .learned import Rows, _sigmoid, load_shipped, sparse_rows, weighted_sums
+from .learned import _sigmoid, dense_rows, dense_sums, load_shipped, sparse_rows
 
 WEIGHTS_FILE = "feelings.json"
 MAX_GUESSES = 2  # learned guesses added to one statement at most
@@ -30,12 +30,13 @@ class FeelingsModel:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.feelings: tuple[str, ...] = tuple(str(f) for f in data["feelings"])
-        self.bias: list[float] = [float(b) for b in data["bias"]]
+        self.bias = tuple(float(b) for b in data["bias"])
         if len(self.bias) != len(self.feelings):
             raise ValueError("one bias per feeling")
-        self.weights: Rows = sparse_rows(data["weights"])
-        if any(not 0 <= i < len(self.feelings) for row in self.weights.values() for i, _w in row):
+        weights = sparse_rows(data["weights"])
+        if any(not 0 <= i < len(self.feelings) for row in weights.values() for i, _w in row):
             raise ValueError("feeling index out of range")
+        self._dense = dense_rows(weights, len(self.feelings))
         self.threshold = float(data["threshold"])
         if not 0.0 < self.threshold < 1.0:
             raise ValueError("threshold must lie between 0 and 1")
@@ -43,7 +44,7 @@ class FeelingsModel:
         self._z_min = math.log(self.threshold / (1.0 - self.threshold))
 
     def _scores(self, x: dict[str, float]) -> list[float]:
-        return weighted_sums(self.bias, self.weights, x)
+        return dense_sums(self.bias, self._dense, x)
 
     def probs(self, x: dict[str, float]) -> dict[str, float]:
         z = self._scores(x)
