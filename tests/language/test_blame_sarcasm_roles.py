@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.language import analyze
+from accord.language import analyze, coaching_hint
 
 
 def rule_kinds(text: str) -> set[str]:
@@ -93,3 +93,20 @@ def test_flags(text: str) -> None:
 )
 def test_does_not_flag(text: str) -> None:
     assert "contempt" not in rule_kinds(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "He talks to me like I'm a child who can't be trusted with a card. Every time, lucky me.",
+    "lucky me, another weekend alone",
+])
+def test_praise_inside_mockery_is_not_a_stated_feeling(text: str) -> None:
+    a = analyze(text)
+    assert "contempt" in a.blame_kinds
+    assert not {"grateful", "thankful"} & set(a.feelings), a.feelings
+    assert "grateful" not in coaching_hint(a)
+
+
+def test_praise_said_plainly_is_still_stated() -> None:
+    a = analyze("I feel so lucky to have you")
+    assert a.stated_feelings[:1] == ("grateful",)
+    assert not a.blame

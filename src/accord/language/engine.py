@@ -1413,6 +1413,8 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
 
     # Feelings, faux feelings, needs felt as missing
     stated: list[str] = []
+    # where each stated feeling's words begin, with all its feelings (for sarcasm, below)
+    stated_at: list[tuple[int, tuple[str, ...]]] = []
     also: list[str] = []
     faux_feel: list[str] = []
     faux: list[str] = []
@@ -1487,6 +1489,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
         if entry.kind == "feeling":
             stated.append(entry.feelings[0])
             also.extend(entry.feelings[1:])
+            stated_at.append((tokens[i].start, tuple(entry.feelings)))
         else:
             faux.append(entry.name)
             faux_feel.extend(entry.feelings)
@@ -1535,6 +1538,15 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     aside: list[int] = []
     blame = _find_blame(text, tokens, lx, by, insults_found, aside)
     kinds = list(dict.fromkeys(b.kind for b in blame))
+    # praise inside mockery is not a feeling ("lucky me", "great, thanks"): not stated
+    mocked = {
+        f for at, fs in stated_at if fs[0] in POSITIVE_FEELINGS and any(
+            b.kind == "contempt" and b.start <= at < b.end for b in blame
+        ) for f in fs
+    }
+    if mocked:
+        stated = [f for f in stated if f not in mocked]
+        also = [f for f in also if f not in mocked]
     had_needs = bool(scores)
     for kind in kinds:
         if kind in lx.kind_needs_alone and had_needs:
