@@ -14,6 +14,7 @@ from typing import Any
 
 from . import learned, learned_feelings
 from .matcher import Matcher
+from .sarcasm import SarcasmWords, find_sarcasm
 from .text import Token, normalize_pattern_words, tokenize
 from .vocab import NEED_IDS
 
@@ -180,6 +181,7 @@ class _Lex:
     kind_needs: dict[str, dict[str, float]]
     kind_needs_alone: frozenset[str]
     kind_feelings: dict[str, list[str]]
+    sarcasm: SarcasmWords
 
 
 @cache
@@ -306,6 +308,7 @@ def _build_lexicon() -> _Lex:
         kind_needs={k: v for k, v in bl.get("kind_needs", {}).items() if isinstance(v, dict)},
         kind_needs_alone=frozenset(bl.get("kind_needs", {}).get("only_alone", ())),
         kind_feelings=bl.get("kind_feelings", {}),
+        sarcasm=SarcasmWords.from_table(bl.get("sarcasm", {})),
     )
 
 
@@ -785,6 +788,8 @@ def _find_blame(
             for m in range(max(0, i - 12), i)
         ):
             continue  # "it hurts when you text her more than you text me" names a feeling
+        if tokens[i].word == "i" and j < n and tokens[j].word == "but":
+            continue  # "I'm not your maid, but I'm happy to help on Sundays"
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_partner", ()):
@@ -847,6 +852,10 @@ def _find_blame(
         alone = not rest or rest[0] in ".!?,;:-\u2026"
         if alone or prev in ("yeah", "okay", "fine", "so", "oh", "um", "meh"):
             spans.append(_span(text, tokens, i, i + 1, "contempt"))
+
+    for i, j in find_sarcasm(text, tokens, lx.sarcasm):
+        if not tokens[i].quoted:
+            spans.append(_span(text, tokens, i, j, "contempt"))
 
     for _, i, _j in by.get("blame_aside", ()):
         aside.append(i)

@@ -1,0 +1,119 @@
+"""Sarcasm that shows only in where its words sit (language/sarcasm.py): praise opening a
+complaint, a closing tag, a retort opened by "oh", one rule for the partner and another for
+the speaker, a name turned into a verdict, a pet name thrown back; and a few fixed jabs
+(a role refused, "don't bother apologising", "his whole personality", "maybe if you").
+Each shape has look-alikes meant plainly: plans shared out, thanks, a real apology, a day."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.language import analyze
+from accord.language.engine import lexicon
+from accord.language.sarcasm import find_sarcasm
+from accord.language.text import tokenize
+
+
+def rule_kinds(text: str) -> set[str]:
+    """Kinds found by the rules (the learned model's "tone" left out)."""
+    return {b.kind for b in analyze(text).blame} - {"tone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # praise opening a complaint
+        "Cool, so your gym gets three evenings and I get the washing up.",
+        "Lovely, so you booked the flights without asking me?",
+        "Nice, so your mum decides where we live and I don't get a say?",
+        "Great, another Christmas with your brother. Can't wait.",
+        "Wow, he actually emptied the bin. Only took a week.",
+        # a closing tag
+        "You promised you'd be back by nine and it's midnight. Got it.",
+        "She spent the holiday money on shoes and told me after. Why not.",
+        "you said you'd fix the shower in march. good times",
+        # retorts opened by "oh"
+        "Oh I'm sorry, did my crying spoil your film?",
+        "Oh I'm SORRY, I forgot your football comes first.",
+        "Oh yes, because your job is the only one that matters.",
+        "oh you're BUSY? you've been on the sofa since four",
+        "Oh I'm 'overreacting'? You sulked for a week over a parking ticket.",
+        # one rule for the partner, another for the speaker
+        "So you get a night out every Friday and I get to stay in with the baby.",
+        "His brother gets a birthday party and I get a text.",
+        # a name as a verdict, a pet name thrown back
+        "Typical Marcus, promises the moon and forgets by Tuesday.",
+        "Classic Jo. Late again.",
+        "Don't 'sweetheart' me. You knew I needed the car.",
+        # fixed jabs
+        "I'm not your maid. Wash your own plate.",
+        "Don't bother apologising, you don't mean it.",
+        "Being late is his whole personality.",
+        "Maybe if you listened we wouldn't be in this mess.",
+        "Why is it that your mates can ring at midnight but my mum can't call at seven?",
+        "Funny how your back only hurts when there's hoovering to do.",
+        "Sweet of you to finally text back. Only took six hours.",
+        "Yeah because his golf is more important than the rent.",
+    ],
+)
+def test_flags(text: str) -> None:
+    assert rule_kinds(text) == {"contempt"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plans and agreements shared out
+        "Great, so you'll pick up the kids on Monday and I'll cook.",
+        "Perfect, so you'll book the table and I'll sort the babysitter?",
+        "Cool, so you'll do bath time and I get the dishes, deal.",
+        "Great, so when you're back from Leeds we can sit down and plan it.",
+        "He gets the car on Mondays and I get it on Fridays.",
+        "You get the kids on Saturday and I get them on Sunday, that's what we agreed.",
+        # a listener checking what they heard
+        "Cool, so you're saying you felt left out when I went to the pub?",
+        # praise and good news meant
+        "Nice, so your sister is coming after all? I'm really pleased.",
+        "Lovely. You made my favourite tonight.",
+        "Amazing, you got the job! I knew you would.",
+        "Wow, you remembered! That means a lot.",
+        "Great, another weekend away with you. Thank you for booking it.",
+        # real apologies and plain questions
+        "Oh, I'm sorry, I didn't know your mum was ill.",
+        "Oh you're home early? I didn't expect you till six.",
+        "Oh, you want to come too? That would be nice.",
+        "Oh you mean the BBQ on Saturday? Yes, I'll come.",
+        # a closing word that is not a jab
+        "We talked it through last night. Got it.",
+        "You said you'd call your mum first. Noted, I'll wait.",
+        # a day, a station, a worry
+        "Typical Monday. Everything went wrong at work and I'm wiped.",
+        "Classic FM was on all evening and we danced in the kitchen.",
+        "Don't worry about me, I'm fine.",
+        "I don't bother her when she's working from home.",
+        "Funny how things work out, we met at a bus stop.",
+    ],
+)
+def test_does_not_flag(text: str) -> None:
+    assert rule_kinds(text) == set(), text
+
+
+def test_a_quoted_jab_is_not_the_speakers() -> None:
+    # the speaker reports what the partner said; the words are not aimed by the speaker
+    assert rule_kinds("He texted me 'Cool, so your mum gets a say and I get nothing'.") == set()
+
+
+def test_spans_name_the_words() -> None:
+    text = "Cool, so your friends get the fun version of you and I get the grumpy one."
+    tokens = tokenize(text)
+    spans = find_sarcasm(text, tokens, lexicon().sarcasm)
+    assert spans, text
+    start, end = spans[0]
+    assert text[tokens[start].start : tokens[end - 1].end].startswith("Cool, so")
+
+
+def test_coaching_hint_offers_an_i_statement_for_sarcasm() -> None:
+    from accord.language import coaching_hint
+
+    hint = coaching_hint(analyze("Cool, so you get a night out and I get the washing up."))
+    assert hint and "I feel" in hint
