@@ -54,6 +54,19 @@ def rule_kinds(text: str) -> set[str]:
         "Funny how your back only hurts when there's hoovering to do.",
         "Sweet of you to finally text back. Only took six hours.",
         "Yeah because his golf is more important than the rent.",
+        # the partner's word in quotes, to mock it
+        "Another 'team meeting' that ends at the pub.",
+        "Your idea of 'tidying' is shoving it all in a drawer.",
+        "She calls it 'budgeting' when she goes through my receipts.",
+        "Your 'jokes' are just digs with a smile.",
+        # more fixed jabs
+        "Remind me again why your mum has a key?",
+        "Imagine having a husband who actually plans a date.",
+        "Apparently my feelings are optional.",
+        "Am I your cleaner now?",
+        "He has the nerve to call me lazy.",
+        "She's the queen of the silent treatment.",
+        "You just wait for me to finish so you can argue.",
     ],
 )
 def test_flags(text: str) -> None:
@@ -92,6 +105,11 @@ def test_flags(text: str) -> None:
         "Don't worry about me, I'm fine.",
         "I don't bother her when she's working from home.",
         "Funny how things work out, we met at a bus stop.",
+        # quotes that are not mockery
+        "Half your family still introduces me as your 'friend'.",
+        "We call it 'date night' and it's the best part of the week.",
+        "I waited for you to finish your call so we could talk.",
+        "I can see you waiting for me to finish so you can talk about yours.",
     ],
 )
 def test_does_not_flag(text: str) -> None:

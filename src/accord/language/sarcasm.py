@@ -67,7 +67,8 @@ def find_sarcasm(text: str, tokens: list[Token], words: SarcasmWords) -> list[tu
     found: list[tuple[int, int]] = []
     for s, e in sentences:
         span = (
-            _opener(text, tokens, s, e, words)
+            _scare_quotes(tokens, s, e)
+            or _opener(text, tokens, s, e, words)
             or _oh_retort(text, tokens, s, e, words)
             or _contrast(tokens, s, e)
             or _verdict_name(text, tokens, s, e, words)
@@ -195,6 +196,40 @@ def _contrast(tokens: list[Token], s: int, e: int):
 
 # "he gets the car on Mondays and I get it on Fridays": one thing shared out, not a jab
 _SHARED = frozenset("it them him her one mine the my".split())
+
+
+_THIRD = frozenset("he she husband wife partner boyfriend girlfriend".split())
+
+
+def _scare_quotes(tokens: list[Token], s: int, e: int):
+    """The partner's own word put in quotes to mock it: "Another 'work dinner'", "Your idea
+    of 'helping' is ...", "Your 'honesty' is just cruelty", "He calls it 'helping'"."""
+    def quoted_from(k: int) -> int:
+        m = k
+        while m < e and tokens[m].quoted:
+            m += 1
+        return m if m > k else 0
+
+    first = tokens[s].word
+    # "Another 'business trip' to Vegas."
+    if first == "another" and s + 1 < e and (m := quoted_from(s + 1)):
+        return (s, m)
+    # "Your 'banter' isn't funny", "ur 'boundaries' are just ur excuse"
+    if first == "your" and s + 1 < e and (m := quoted_from(s + 1)) and m < e and (
+        tokens[m].word in ("is", "are", "was", "were")
+    ):
+        return (s, m + 1)
+    for k in range(s, e - 2):
+        w = tokens[k].word
+        # "Your idea of 'helping' is asking me where everything is."
+        if w == "idea" and tokens[k + 1].word == "of" and (m := quoted_from(k + 2)):
+            if k > s and tokens[k - 1].word in ("your", "his", "her"):
+                return (k - 1, m)
+        # "He calls it 'helping' when he loads the dishwasher."
+        if w in ("call", "calls") and tokens[k + 1].word == "it" and (m := quoted_from(k + 2)):
+            if k > s and tokens[k - 1].word in _THIRD:
+                return (k - 1, m)
+    return None
 
 
 def _verdict_name(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords):
