@@ -67,6 +67,13 @@ def rule_kinds(text: str) -> set[str]:
         "He has the nerve to call me lazy.",
         "She's the queen of the silent treatment.",
         "You just wait for me to finish so you can argue.",
+        "Thanks for the vote of confidence.",
+        "Thanks for making me look stupid at the party.",
+        "Did I ask for your opinion on my hair?",
+        "You booked it without me. Great planning, Sam.",
+        "He forgot the school play. Real funny.",
+        "You sold the car. Glad I was consulted.",
+        "Do I even get a say in where we live?",
     ],
 )
 def test_flags(text: str) -> None:
@@ -110,6 +117,10 @@ def test_flags(text: str) -> None:
         "We call it 'date night' and it's the best part of the week.",
         "I waited for you to finish your call so we could talk.",
         "I can see you waiting for me to finish so you can talk about yours.",
+        "Thank you for making me feel so welcome at your parents'.",
+        "Must be exhausting, looking after your dad every weekend.",
+        "Great planning. We're all set for Saturday.",
+        "You were really supportive when Dad was ill.",
     ],
 )
 def test_does_not_flag(text: str) -> None:

@@ -77,6 +77,14 @@ def find_sarcasm(text: str, tokens: list[Token], words: SarcasmWords) -> list[tu
         if span:
             found.append(span)
     if len(sentences) > 1:
+        for s, e in sentences[1:]:
+            # "Great listening, Marcus.", "Great negotiating." after a complaint about them
+            if (
+                tokens[s].word in words.openers and s + 1 < e and e - s <= 3
+                and any(t.word in _PARTNER for t in tokens[:s])
+                and tokens[s + 1].word.endswith("ing") and len(tokens[s + 1].word) > 4
+            ):
+                found.append((s, s + 2))
         s, e = sentences[-1]
         if tuple(t.word for t in tokens[s:e]) in words.end_tags and any(
             t.word in _PARTNER for t in tokens[:s]
