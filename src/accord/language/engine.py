@@ -1366,6 +1366,9 @@ def analyze(text: str) -> Analysis:
     return replace(a, needs=tuple(nid for nid, _p in ranked), blame=blame)
 
 
+_THANKS = frozenset("grateful thankful loving proud".split())  # praise for the partner
+
+
 def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
                           x: dict[str, float]) -> tuple[str, ...]:
     """``a.feelings`` with the learned guesses added (learned_feelings.merge), leaving out a
@@ -1378,7 +1381,10 @@ def with_learned_feelings(fm: learned_feelings.FeelingsModel, a: Analysis,
         if g not in a.denied_feelings and not (a.blame and g in POSITIVE_FEELINGS)
     ]
     if guesses:  # one mood: "grateful and frustrated" as a guess reads as a muddle
-        warm = guesses[0] in POSITIVE_FEELINGS
+        # praise the lexicon read ("such a good listener") keeps its warmth: the learned
+        # guess, trained mostly on complaints, does not turn it into frustration
+        praised = bool(a.feelings) and a.feelings[0] in _THANKS and not a.blame
+        warm = praised or guesses[0] in POSITIVE_FEELINGS
         guesses = [g for g in guesses if (g in POSITIVE_FEELINGS) == warm]
     return learned_feelings.merge(a.feelings, a.stated_feelings, guesses)
 
