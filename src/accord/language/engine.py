@@ -667,6 +667,11 @@ def _find_blame(
             continue  # "she has never once cheated"
         if tokens[i].word in ("every", "each") and _clause_subject(tokens, i) in ("i", "we"):
             continue  # "I'm anxious every time she goes out" is about the speaker
+        if tokens[i].word == "never" and i > 0 and (
+            tokens[i - 1].word in ("i", "we")
+            or tokens[i - 1].word == "have" and i > 1 and tokens[i - 2].word in ("i", "we")
+        ):
+            continue  # "I've never once checked his phone"
         spans.append(_span(text, tokens, i, j, "absolute"))
     for _, i, j in by.get("abs_relative", ()):
         # "someone who never listens"; not "I want someone who always makes time for me"
@@ -765,12 +770,18 @@ def _find_blame(
             insults_found.append(key)
             continue
         start = _insult_target(tokens, i, bool(is_name), lx, text)
+        if start > 0 and tokens[start - 1].word == "without" and tokens[start].word == "you":
+            aside.append(i)  # "Can I say something without you getting defensive?"
+            continue
         if start >= 0 and not _reported(tokens, start):
             spans.append(_span(text, tokens, start, j, "character"))
             insults_found.append(key)
         elif start >= 0:
             aside.append(i)
     for _, i, j in by.get("character", ()):
+        if i > 1 and tokens[i - 1].word in ("a", "an") and tokens[i - 2].word == "am":
+            aside.append(i)
+            continue  # "I'm a grown man": the speaker of themselves
         if i > 0 and tokens[i - 1].word in ("not", "no") and tokens[j - 1].word == "fault" or (
             tokens[j - 1].word == "hopeless" and j < n and tokens[j].word == "at"
         ) or _about_a_child(tokens, i, j):
@@ -1020,7 +1031,7 @@ def _wish_before(tokens: list[Token], i: int, lead: frozenset[str] = _WISH_LEAD)
 
 
 _NOTHING_VERBS = frozenset(
-    "do does did doing help helps helped contribute contributes contributed says said".split()
+    "do does did doing help helps helped contribute contributes contributed says".split()
 )
 _EVERYTHING_VERBS = (
     "critici", "complain", "moan", "judge", "question", "control", "nitpick", "pick", "nag",

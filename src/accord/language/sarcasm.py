@@ -122,8 +122,14 @@ def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords)
         return None
     nxt = tokens[k + 1].word
     rest = tokens[k + 1 :]
-    if nxt in ("another", "again") and any(t.word in _PARTNER for t in rest):
-        return (s, k + 2)
+    if nxt in ("another", "again") and (
+        any(t.word in _PARTNER for t in rest) or k + 2 < len(tokens) and tokens[k + 2].quoted
+    ):
+        return (s, k + 2)  # "Great, another Saturday at your mother's", "another 'investment'"
+    if any(t.word == "again" and t.sent == tokens[k].sent for t in rest) and any(
+        t.word in _PARTNER for t in rest
+    ):
+        return (s, k + 1)  # "Sure, leave your wet towel on the bed again."
     if nxt in _PARTNER and k + 2 < len(tokens) and tokens[k + 2].word == "actually":
         return (s, k + 3)
     if nxt in words.opener_next and any(t.word in _PARTNER for t in rest) and (
