@@ -1564,9 +1564,13 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     aside: list[int] = []
     blame = _find_blame(text, tokens, lx, by, insults_found, aside)
     kinds = list(dict.fromkeys(b.kind for b in blame))
-    # praise inside mockery is not a feeling ("lucky me", "great, thanks"): not stated
+    # praise inside mockery is not a feeling ("lucky me", "great, thanks"; "Great, another
+    # 'investment'. Can't wait."), nor is a mock apology ("I'm so sorry my grief is
+    # inconvenient for your ski trip"): not stated
     mocked = {
         f for at, fs in stated_at if fs[0] in POSITIVE_FEELINGS and any(
+            b.kind == "contempt" for b in blame
+        ) or fs[0] in OWN_FAULT_FEELINGS and any(
             b.kind == "contempt" and b.start <= at < b.end for b in blame
         ) for f in fs
     }
