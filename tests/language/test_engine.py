@@ -152,7 +152,6 @@ def test_not_happy_means_unhappy() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Who does the dishes and the laundry is never discussed.", {"fairness", "support"}),
         ("You never ask how my day was.", {"consideration", "connection"}),
         ("You came home at 2am without a text.", {"consideration", "reassurance"}),
         ("I need some time alone after work.", {"space"}),
@@ -166,6 +165,13 @@ def test_not_happy_means_unhappy() -> None:
 )
 def test_needs_from_topics(text: str, expected: set[str]) -> None:
     assert expected <= set(analyze(text).needs[:3]), analyze(text).needs
+
+
+def test_chores_point_at_fairness_support_and_order() -> None:
+    # the issue: "chores and who does what -> fairness/support/order"
+    top3 = set(analyze("Who does the dishes and the laundry is never discussed.").needs[:3])
+    assert "fairness" in top3
+    assert len(top3 & {"fairness", "support", "order"}) >= 2, top3
 
 
 @pytest.mark.parametrize("text", [
