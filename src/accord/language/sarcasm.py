@@ -61,18 +61,20 @@ class SarcasmWords:
 
 def find_sarcasm(text: str, tokens: list[Token], words: SarcasmWords) -> list[tuple[int, int]]:
     """Token spans (start, end) of sarcastic jabs at the partner in one statement."""
-    if not tokens or any(t.word in words.sincere for t in tokens):
+    present = {t.word for t in tokens}
+    if not tokens or not present.isdisjoint(words.sincere):
         return []
+    quotes = any(t.quoted for t in tokens)  # the shapes with quotes are skipped without any
+    contrast = "i" in present and not present.isdisjoint(_GET)
     sentences = _sentences(tokens)
     found: list[tuple[int, int]] = []
     for s, e in sentences:
         span = (
-            _scare_quotes(tokens, s, e)
-            or _opener(text, tokens, s, e, words)
+            quotes and (_scare_quotes(tokens, s, e) or _thrown_back(tokens, s, e))
+            or _opener(text, tokens, s, e, words, present)
             or _oh_retort(text, tokens, s, e, words)
-            or _contrast(tokens, s, e)
+            or contrast and _contrast(tokens, s, e)
             or _verdict_name(text, tokens, s, e, words)
-            or _thrown_back(tokens, s, e)
         )
         if span:
             found.append(span)
@@ -94,13 +96,14 @@ def find_sarcasm(text: str, tokens: list[Token], words: SarcasmWords) -> list[tu
 
 
 def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for k in range(1, len(tokens) + 1):
-        if k == len(tokens) or tokens[k].sent != tokens[start].sent:
-            out.append((start, k))
-            start = k
-    return out
+    starts = [0]
+    prev = tokens[0].sent
+    for k, t in enumerate(tokens):
+        if t.sent != prev:
+            starts.append(k)
+            prev = t.sent
+    starts.append(len(tokens))
+    return list(zip(starts, starts[1:], strict=False))
 
 
 def _after(text: str, tokens: list[Token], k: int) -> str:
@@ -113,7 +116,8 @@ def _asks(text: str, tokens: list[Token], e: int) -> bool:
     return "?" in _after(text, tokens, e - 1)
 
 
-def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords):
+def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords,
+            words_here: set[str]):
     """ "Cool, so ...", "Great, another ...", "Wow, you actually ..." opening a statement."""
     k = s + 1 if tokens[s].word in ("oh", "well", "yeah") and s + 1 < e else s
     if tokens[k].word not in words.openers or k + 1 >= len(tokens):
@@ -126,8 +130,10 @@ def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords)
         any(t.word in _PARTNER for t in rest) or k + 2 < len(tokens) and tokens[k + 2].quoted
     ):
         return (s, k + 2)  # "Great, another Saturday at your mother's", "another 'investment'"
-    if any(t.word == "again" and t.sent == tokens[k].sent for t in rest) and any(
-        t.word in _PARTNER for t in rest
+    if (
+        "again" in words_here
+        and any(t.word == "again" and t.sent == tokens[k].sent for t in rest)
+        and any(t.word in _PARTNER for t in rest)
     ):
         return (s, k + 1)  # "Sure, leave your wet towel on the bed again."
     if nxt in _PARTNER and k + 2 < len(tokens) and tokens[k + 2].word == "actually":
