@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Static
 
 from accord.domain.lifecycle import REVIEWABLE
 from accord.domain.model import Session
+from accord.lasting import held_off
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
 from accord.ui.laid_out import LaidOutOnce
@@ -211,6 +212,9 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         self._resumed_once = False
 
     def compose(self) -> ComposeResult:
+        # Building the screen makes thousands of short-lived objects: the garbage collector's
+        # passes over them (a few ms in all) wait until the first frame is drawn.
+        self.call_after_refresh(held_off())
         yield Static("", id="agreements-title")
         yield FixedInput(placeholder="Search: type a word (/)", id="search", compact=True,
                          max_length=80)
