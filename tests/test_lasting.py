@@ -1,5 +1,5 @@
-"""made_to_last: the collector is off inside, back on after the last block ends, and what was
-made is set aside only when the block ends well."""
+"""made_to_last and held_off: the collector is off inside, back on after the last hold ends, and
+what made_to_last made is set aside only when its block ends well."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from accord.lasting import made_to_last
+from accord.lasting import held_off, made_to_last
 
 
 def test_off_inside_on_after_and_set_aside():
@@ -57,4 +57,21 @@ def test_two_threads_overlapping_keep_it_off_until_both_end():
     release.set()
     thread.join(5)
     assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_held_off_until_released_once_and_nothing_set_aside():
+    gc.unfreeze()
+    release = held_off()
+    assert not gc.isenabled()
+    with made_to_last():
+        pass
+    assert not gc.isenabled()  # still held
+    gc.unfreeze()
+    release()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    with made_to_last():
+        release()  # a second call does not let go of this block's hold
+        assert not gc.isenabled()
     assert gc.isenabled()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -21,20 +21,45 @@ _holding = 0  # how many made_to_last blocks are under way
 _was_enabled = True  # whether the collector ran before the first of them began
 
 
-@contextmanager
-def made_to_last() -> Iterator[None]:
-    """Hold the garbage collector off in this block; set aside what it made if it ends well."""
+def _hold() -> None:
     global _holding, _was_enabled
     with _lock:
         if _holding == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _holding += 1
+
+
+def _let_go() -> None:
+    global _holding
+    with _lock:
+        _holding -= 1
+        if _holding == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def made_to_last() -> Iterator[None]:
+    """Hold the garbage collector off in this block; set aside what it made if it ends well."""
+    _hold()
     try:
         yield
         gc.freeze()
     finally:
-        with _lock:
-            _holding -= 1
-            if _holding == 0 and _was_enabled:
-                gc.enable()
+        _let_go()
+
+
+def held_off() -> Callable[[], None]:
+    """Hold the garbage collector off until the function this returns is called (later calls
+    do nothing); nothing is set aside. For a burst of short-lived objects that should not wait
+    for the collector's passes, such as a screen being built before its first frame."""
+    _hold()
+    released = False
+
+    def release() -> None:
+        nonlocal released
+        if not released:
+            released = True
+            _let_go()
+
+    return release

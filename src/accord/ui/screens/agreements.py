@@ -16,17 +16,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, Tab, Tabs
+from textual.widgets import Footer, Input, Static
 
 from accord.domain.lifecycle import REVIEWABLE
 from accord.domain.model import Session
+from accord.lasting import held_off
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history
 from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
+from accord.ui.widgets.filter_tabs import FilterTabs
 from accord.ui.widgets.fixed_input import FixedInput
 from accord.ui.widgets.row_table import Column, RowTable
 
@@ -170,12 +173,8 @@ def warm_styles(app) -> None:
     then indexes every rule of the app again: done while the home screen waits, the review's
     first paint does not wait for it. The sources are the very ones mounting adds, so
     mounting finds them there and adds nothing."""
-    from textual.containers import Container
-    from textual.widgets._tabs import Underline
-
     sheet = app.stylesheet
-    for node in (AgreementsScreen(), FixedInput(), Tabs(), Tab(""), Underline(), Container(),
-                 RowTable()):
+    for node in (AgreementsScreen(), FixedInput(), FilterTabs(FILTERS, "all"), RowTable()):
         for read_from, css, tie_breaker, scope in node._get_default_css():
             sheet.add_source(css, read_from=read_from, is_default_css=True,
                              tie_breaker=tie_breaker, scope=scope)
@@ -213,11 +212,13 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         self._resumed_once = False
 
     def compose(self) -> ComposeResult:
+        # Building the screen makes thousands of short-lived objects: the garbage collector's
+        # passes over them (a few ms in all) wait until the first frame is drawn.
+        self.call_after_refresh(held_off())
         yield Static("", id="agreements-title")
         yield FixedInput(placeholder="Search: type a word (/)", id="search", compact=True,
                          max_length=80)
-        yield Tabs(*(Tab(name.capitalize(), id=f"filter-{name}") for name in FILTERS),
-                   active=f"filter-{self.status}", id="filters")
+        yield FilterTabs(FILTERS, self.status, id="filters")
         yield RowTable(id="agreement-table")
         yield Static("", id="agreement-line")
         yield Static("", id="agreements-problems")
@@ -236,9 +237,13 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         self.watch(self.query_one("#search", Input), "value", self.search_changed, init=False)
         self.call_after_refresh(self.on_resize)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self._resumed_once:  # back from an agreement's page: it may have changed
             self.reload()
+        else:
+            # Just mounted, so every widget's styles were worked out as it was mounted: Textual
+            # would work them all out again before the first paint (runs before its handler).
+            event.refresh_styles = False
         self._resumed_once = True  # the first time, on_mount has scanned already
 
     def reload(self) -> None:
@@ -389,10 +394,9 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
             event.stop()
             event.prevent_default()
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        status = (event.tab.id or "filter-all").removeprefix("filter-")
-        if status != self.status:
-            self.status = status
+    def on_filter_tabs_chosen(self, event: FilterTabs.Chosen) -> None:
+        if event.name != self.status:
+            self.status = event.name
             self.refill()
 
     def on_row_table_highlighted(self, event: RowTable.Highlighted) -> None:
@@ -434,9 +438,8 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         self.query_one("#search", Input).focus()
 
     def action_next_filter(self) -> None:
-        tabs = self.query_one(Tabs)
-        current = (tabs.active or "filter-all").removeprefix("filter-")
-        tabs.active = f"filter-{FILTERS[(FILTERS.index(current) + 1) % len(FILTERS)]}"
+        filters = self.query_one(FilterTabs)
+        filters.choose(FILTERS[(FILTERS.index(filters.chosen) + 1) % len(FILTERS)])
 
     def action_home(self) -> None:
         search = self.query_one("#search", Input)
