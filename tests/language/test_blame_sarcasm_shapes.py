@@ -88,6 +88,18 @@ def rule_kinds(text: str) -> set[str]:
         "Must be tiring, being right about everything.",
         "You want me to move away from my family so you can be near yours. Sounds fair, right?",
         "Maybe if you didn't hide your phone I wouldn't check it.",
+        "Wow, you remembered the bins. Only a week late.",
+        "Oh good, another 'short' meeting on a Saturday.",
+        "Grand, so I'm meant to read your mind now.",
+        "So the darts is more important to you than my birthday. Good to know.",
+        "Her opinion always counts more than mine.",
+        "Do you actually care, or do you just like being right?",
+        "You'd forget our anniversary if the bank didn't send a reminder.",
+        "Enjoy your little weekend. Don't bother calling.",
+        "Thanks a million for making me the bad guy again.",
+        "Hope the match was worth it.",
+        "Congratulations on being so perfect.",
+        "Not everything is about your mother.",
     ],
 )
 def test_flags(text: str) -> None:
@@ -142,6 +154,12 @@ def test_flags(text: str) -> None:
         "You never once made me feel it was my fault.",
         "My husband said nothing at the time, and we talked about it later.",
         "Sure, you can have the car on Saturday.",
+        "When you check your phone while I talk, I feel like I'm talking to a wall.",
+        "I didn't expect a medal, but a thank you would have been nice.",
+        "Wow, you remembered! I can't believe it.",
+        "Enjoy your little sister's party, give her my love.",
+        "Hope the interview was worth the trip.",
+        "He talks to me like I'm a child sometimes and it hurts.",
     ],
 )
 def test_does_not_flag(text: str) -> None:

@@ -801,6 +801,14 @@ def _find_blame(
             continue  # "it hurts when you text her more than you text me" names a feeling
         if tokens[i].word == "i" and j < n and tokens[j].word == "but":
             continue  # "I'm not your maid, but I'm happy to help on Sundays"
+        if tokens[i].word.startswith(("expect", "want", "deserv", "need")) and i > 0 and (
+            tokens[i - 1].word == "not"
+        ):
+            continue  # "I didn't expect a medal, but a thank you would have been nice"
+        if tokens[i].word == "talking" and any(
+            tokens[m].word == "feel" for m in range(max(0, i - 5), i)
+        ):
+            continue  # "When you check your phone I feel like I'm talking to a wall"
         if not _any_quoted(tokens, i, j):
             spans.append(_span(text, tokens, i, j, "contempt"))
     for _, i, j in by.get("contempt_partner", ()):

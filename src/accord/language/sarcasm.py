@@ -136,8 +136,11 @@ def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords,
         and any(t.word in _PARTNER for t in rest)
     ):
         return (s, k + 1)  # "Sure, leave your wet towel on the bed again."
-    if nxt in _PARTNER and k + 2 < len(tokens) and tokens[k + 2].word == "actually":
-        return (s, k + 3)
+    if nxt in _PARTNER and k + 2 < len(tokens) and (
+        tokens[k + 2].word == "actually"
+        or tokens[k + 2].word in ("remembered", "noticed", "finally") and "only" in words_here
+    ):
+        return (s, k + 3)  # "Wow, you actually noticed", "Wow, you remembered. Only an hour late"
     if nxt in words.opener_next and any(t.word in _PARTNER for t in rest) and (
         _me_too(rest) or any(t.word == "without" for t in rest)
     ):
