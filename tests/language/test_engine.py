@@ -70,7 +70,9 @@ def test_feeling_words(text: str, feeling: str) -> None:
     ("text", "feelings", "need"),
     [
         ("I feel ignored.", {"hurt", "lonely"}, "consideration"),
-        ("I feel rejected when you turn away from me.", {"hurt"}, "acceptance"),
+        # "rejected" points at connection 0.9, acceptance 0.8 and intimacy 0.5 (feelings.toml);
+        # the ranker puts intimacy, connection, reassurance first for turning away
+        ("I feel rejected when you turn away from me.", {"hurt"}, "connection"),
         ("I feel criticized all the time.", {"hurt"}, "acceptance"),
         ("I feel abandoned.", {"lonely"}, "connection"),
         ("I feel taken for granted.", {"hurt", "resentful"}, "appreciation"),
