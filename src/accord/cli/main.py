@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import shutil
 import sys
@@ -22,7 +21,6 @@ from accord.cli.load import load_session
 from accord.domain.model import Status
 from accord.locations import DATA_DIR_ENV, data_dir
 from accord.storage.store import ScanResult, Store
-from accord.storage.views import agreement_rows
 
 DESCRIPTION = (
     "accord helps two partners at one keyboard work through a disagreement: taking turns, "
@@ -207,6 +205,8 @@ def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | Non
     if what == "sessions":
         rows, show = scan.session_rows(), _print_sessions
     else:
+        from accord.storage.views import agreement_rows
+
         rows = (agreement_rows(scan.sessions) if isinstance(scan, ScanResult)
                 else scan.agreement_rows())
         show = _print_agreements
@@ -230,6 +230,8 @@ def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | Non
 def _print_json(rows: list[dict], out: TextIO) -> None:
     """A JSON list with one row per line: still easy to read and to grep, and written by
     json's C encoder (``indent`` and ``json.dump`` both use the slow pure-Python one)."""
+    import json  # here: launching the app does not need it
+
     encode = json.JSONEncoder(ensure_ascii=False).encode
     if not rows:
         out.write("[]\n")

@@ -7,7 +7,6 @@ Screens call these and then save; they never change a session's fields themselve
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -57,6 +56,8 @@ class RuleError(ValueError):
 
 def new_id(now: datetime) -> str:
     """A file-safe id that sorts by time and never comes from anything a person typed."""
+    import secrets  # here: it loads hashlib and OpenSSL, which starting the app does not need
+
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
