@@ -20,7 +20,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from accord.domain.lifecycle import REVIEWABLE
 from accord.domain.model import Session
@@ -31,6 +31,7 @@ from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
 from accord.ui.widgets.filter_tabs import FilterTabs
 from accord.ui.widgets.fixed_input import FixedInput
+from accord.ui.widgets.key_footer import KeyFooter
 from accord.ui.widgets.row_table import Column, RowTable
 
 FILTERS = ("all", "active", "kept", "renegotiating", "retired")
@@ -222,7 +223,7 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         yield RowTable(id="agreement-table")
         yield Static("", id="agreement-line")
         yield Static("", id="agreements-problems")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._what_width = 0

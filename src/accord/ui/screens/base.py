@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from accord.domain.model import Session, Step
 from accord.domain.rules import RuleError
+from accord.ui.widgets.key_footer import KeyFooter
 from accord.ui.widgets.session_header import SessionHeader
 
 
@@ -37,7 +37,7 @@ class SessionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield SessionHeader(self.STEP, steps=self.session.steps)
         yield from self.compose_body()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def compose_body(self) -> Iterable[Widget]:
         return ()

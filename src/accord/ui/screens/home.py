@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.guide import SAFETY_LINE
@@ -18,6 +18,7 @@ from accord.ui import history
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
+from accord.ui.widgets.key_footer import KeyFooter
 
 #: The home screen lists this many agreements to look at; the review (a) has them all.
 DUE_SHOWN = 20
@@ -85,7 +86,7 @@ class HomeScreen(LaidOutOnce, history.FollowsHistory, Screen):
             yield Static(fmt("[b]Paused sessions[/b]"), id="paused-title")
             yield OptionList(id="paused")
             yield Static("", id="problems")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     _review_warm = False  # the review's style sheets are read (warm_review)
 

@@ -15,7 +15,7 @@ from textual.color import Color, ColorParseError
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from accord.domain.model import (
     KIND_TITLES,
@@ -31,6 +31,7 @@ from accord.storage.lock import is_locked
 from accord.storage.store import UnreadableFile, file_signature
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
+from accord.ui.widgets.key_footer import KeyFooter
 
 #: How often to look at the file and the lock, in seconds.
 POLL_SECONDS = 2.0
@@ -173,7 +174,7 @@ class ReadOnlyScreen(Screen):
                 yield KeyButton("Open it here", "readonly.open", id="open-here", variant="primary",
                              compact=True)
         yield VerticalScroll(id="readonly-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._signature = file_signature(self.path)

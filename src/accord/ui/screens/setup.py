@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt, plain
+from accord.ui.widgets.key_footer import KeyFooter
 from accord.ui.widgets.marks import Choice, Tick
 from accord.ui.widgets.session_header import SessionHeader
 
@@ -98,7 +99,7 @@ class SetupScreen(Screen):
             yield KeyButton("Start", "session.next", id="start", variant="primary")
             yield KeyButton("Back", "session.pause", id="back")
             yield Static("", id="error")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.kind == "repair":  # no floor in a repair: nobody needs to start

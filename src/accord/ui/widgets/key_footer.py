@@ -1,0 +1,24 @@
+"""The footer every full screen shows: Textual's compact Footer, without the palette key.
+
+Textual gives a compact footer's keys their ``-compact`` class only once each key is mounted,
+and styles that key again when it does: about a dozen keys restyled one by one just after a
+screen is first drawn, while the first key pressed waits. Here each key has the class before
+it is mounted, so it is styled once, the same way.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class KeyFooter(Footer):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(compact=True, show_command_palette=False, **kwargs)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)
+            yield widget
