@@ -1,0 +1,32 @@
+"""The footer's keys are compact from the start, so mounting them does not restyle them."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from accord.domain.model import Couple
+from accord.ui.screens.home import HomeScreen
+from accord.ui.widgets.key_footer import KeyFooter
+
+
+async def test_the_footer_keys_have_their_compact_class_before_they_mount(app_factory, store,
+                                                                         monkeypatch):
+    already = []  # for each key, as Textual sets its compact class: was it there already?
+    original = FooterKey._watch_compact
+
+    def watch(key, compact):
+        already.append(key.has_class("-compact") == compact)
+        original(key, compact)
+
+    monkeypatch.setattr(FooterKey, "_watch_compact", watch)
+    store.save_couple(Couple(names=["Kim", "Lee"], safety_notice_seen=True))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        footer = app.screen.query_one(KeyFooter)
+        keys = footer.query(FooterKey)
+        assert len(keys) >= 4
+        assert all(key.has_class("-compact") for key in keys)
+        assert {key.description for key in keys} >= {"Help", "Time-out", "Quit"}
+    assert already and all(already)
