@@ -228,9 +228,7 @@ def _scare_quotes(tokens: list[Token], s: int, e: int):
     """The partner's own word put in quotes to mock it: "Another 'work dinner'", "Your idea
     of 'helping' is ...", "Your 'honesty' is just cruelty", "He calls it 'helping'"."""
     def quoted_from(k: int) -> int:
-        m = k
-        while m < e and tokens[m].quoted:
-            m += 1
+        m = _quoted_end(tokens, k, e)
         return m if m > k else 0
 
     first = tokens[s].word
@@ -255,6 +253,13 @@ def _scare_quotes(tokens: list[Token], s: int, e: int):
     return None
 
 
+def _quoted_end(tokens: list[Token], k: int, e: int) -> int:
+    """Where the run of quoted words starting at ``k`` ends (``k`` itself when none is)."""
+    while k < e and tokens[k].quoted:
+        k += 1
+    return k
+
+
 def _verdict_name(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords):
     """ "Classic Dev.", "Typical Aoife, makes a decision and tells me after"."""
     if tokens[s].word not in ("typical", "classic") or s + 1 >= e:
@@ -271,9 +276,7 @@ def _thrown_back(tokens: list[Token], s: int, e: int):
     """ "Don't 'babe' me", "Don't 'calm down' me": the partner's words thrown back."""
     for k in range(s, e - 3):
         if tokens[k].word == "do" and tokens[k + 1].word == "not" and tokens[k + 2].quoted:
-            m = k + 2
-            while m < e and tokens[m].quoted:
-                m += 1
+            m = _quoted_end(tokens, k + 2, e)
             if m < e and tokens[m].word == "me":
                 return (k, m + 1)
     return None
