@@ -453,6 +453,8 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
     ):
         return True  # "how stressed he is"; not "happy he is home"
     clause = tokens[start].clause
+    if _supposed(tokens, start):
+        return True
     for k in range(start - 1, max(-1, start - 7), -1):
         t = tokens[k]
         if t.clause != clause:
@@ -479,6 +481,24 @@ def _partner_feeling(tokens: list[Token], start: int, end: int) -> bool:
                 continue
             return True
     return False
+
+
+def _supposed(tokens: list[Token], start: int) -> bool:
+    """A feeling supposed of someone else: "(it) must be exhausting, being right all the
+    time", "that must have been scary for you"; not "I must be mad"."""
+    k = start - 1
+    while k >= 0 and tokens[k].word in _DEGREE and tokens[k].word != "been":  # "must be so tiring"
+        k -= 1
+    if k >= 0 and tokens[k].word == "been" and k >= 1 and tokens[k - 1].word == "have":
+        k -= 2
+    elif k >= 0 and tokens[k].word == "be":
+        k -= 1
+    else:
+        return False
+    if k < 0 or tokens[k].word != "must" or tokens[k].clause != tokens[start].clause:
+        return False
+    before = tokens[k - 1] if k > 0 else None
+    return before is None or before.word not in SELF_WORDS or before.clause != tokens[k].clause
 
 
 _EXPECT_WORDS = frozenset(("should", "supposed", "expect", "expects", "expected", "ought"))
@@ -805,6 +825,11 @@ def _find_blame(
             tokens[i - 1].word == "not"
         ):
             continue  # "I didn't expect a medal, but a thank you would have been nice"
+        if tokens[i].word == "get" and any(
+            tokens[m].word in ("asking", "telling", "saying") and tokens[m - 1].word == "not"
+            for m in range(max(1, i - 4), i)
+        ):
+            continue  # "I'm not asking you to get over it"
         if tokens[i].word == "talking" and any(
             tokens[m].word == "feel" for m in range(max(0, i - 5), i)
         ):
@@ -1077,13 +1102,24 @@ def _praise(tokens: list[Token], k: int, abs_word: str, praise: tuple[set[int], 
     """Is the absolute ending before token k praise ("he never forgets", "you always make
     me laugh") rather than blame?"""
     starts = praise[0] if abs_word in ("never", "ever") else praise[1]
-    if not starts:
+    if not starts or abs_word == "never" and _no_longer(tokens, k):
         return False
     for m in range(k, min(len(tokens), k + 3)):
         if m in starts:
             return True
         if tokens[m].word not in _PRAISE_SKIP and tokens[m].word not in lx.abs_fillers:
             return False
+    return False
+
+
+def _no_longer(tokens: list[Token], k: int) -> bool:
+    """ "you never touch me anymore": something that stopped, a complaint, not praise."""
+    clause = tokens[k].clause
+    for m in range(k, min(len(tokens), k + 8)):
+        if tokens[m].clause != clause:
+            return False
+        if tokens[m].word == "anymore" or tokens[m].word == "more" and tokens[m - 1].word == "any":
+            return True
     return False
 
 

@@ -138,9 +138,10 @@ def _opener(text: str, tokens: list[Token], s: int, e: int, words: SarcasmWords,
         return (s, k + 1)  # "Sure, leave your wet towel on the bed again."
     if nxt in _PARTNER and k + 2 < len(tokens) and (
         tokens[k + 2].word == "actually"
+        or tokens[k + 2].word == "finally" and tokens[k].word.startswith("congrat")
         or tokens[k + 2].word in ("remembered", "noticed", "finally") and "only" in words_here
     ):
-        return (s, k + 3)  # "Wow, you actually noticed", "Wow, you remembered. Only an hour late"
+        return (s, k + 3)  # "Wow, you actually noticed", "Congratulations, you finally noticed"
     if nxt in words.opener_next and any(t.word in _PARTNER for t in rest) and (
         _me_too(rest) or any(t.word == "without" for t in rest)
     ):
