@@ -34,6 +34,12 @@ def rule_kinds(text: str) -> set[str]:
         "Nobody with half a brain lends money to a man they met on holiday.",
         "Sure, book the trip. It's not like I have a job or anything.",
         "Congratulations, you finally noticed the bins.",
+        "You rewrote my email again. Just say I'm useless and be done with it.",
+        "You act like texting your ex at midnight is fine and I'm the crazy one.",
+        "You spent the savings on a drone. That's your idea of planning?",
+        "Yes dear, I'm sure this shortcut will be the one that works.",
+        "Go to the match. I'll just sit here with the baby.",
+        "You booked your parents for Christmas again. Do I get a say in anything?",
         # an absolute about something that stopped
         "You never hold my hand anymore unless someone's watching.",
     ],
@@ -52,6 +58,9 @@ def test_flags(text: str) -> None:
         "That film was hilarious, thank you for taking me.",
         "He never touched me in anger, not once.",
         "It's funny, we met at a bus stop.",
+        "Just say you're sorry and we can start again.",
+        "Yes, dear friends of ours are coming on Sunday.",
+        "What's your idea of a good weekend? I'd like to plan one.",
     ],
 )
 def test_does_not_flag(text: str) -> None:
