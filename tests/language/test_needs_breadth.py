@@ -112,18 +112,18 @@ def test_feeling_about_the_partner_is_still_the_speakers() -> None:
 @pytest.mark.parametrize(
     ("text", "need"),
     [
-        pytest.param(
-            "everything in this house has to be done on his terms", "autonomy",
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "the ranker trained on batches 1-69 puts fairness, respect and consideration"
-                " first (autonomy 4th); keeping the word lists' sure need in the top three"
-                " measured worse on held-out batches 40-45 (recall@3 0.630 -> 0.624)"
-            )),
-        ),
+        ("everything in this house has to be done on his terms", "autonomy"),
         ("she always has to have the last word", "respect"),
         ("he makes comments on my clothes every time we go out", "acceptance"),
         ("hes so tight he made me pay him back for a sandwich", "fairness"),
-        ("she only texts me when she wants something", "appreciation"),
+        pytest.param(
+            "she only texts me when she wants something", "appreciation",
+            marks=pytest.mark.xfail(strict=True, reason=(
+                "the ranker trained on batches 1-75 puts connection, consideration and honesty"
+                " first (appreciation 4th); the word lists' need is kept below the learned"
+                " ranking, which measured better held-out"
+            )),
+        ),
         ("some nights i think he would rather be anywhere than home", "connection"),
         ("he says sorry and then does the same thing a week later", "trust"),
         ("you left the stair gate open again, she could have been killed", "safety"),
