@@ -67,6 +67,11 @@ def test_does_not_flag(text: str) -> None:
     assert rule_kinds(text) == set(), text
 
 
+@pytest.mark.parametrize("text", ["You never", "he never.", "You never, ever", "She never any"])
+def test_an_absolute_at_the_very_end_is_read_without_error(text: str) -> None:
+    assert "absolute" in rule_kinds(text)
+
+
 # -- feelings -------------------------------------------------------------------------------
 
 

@@ -39,3 +39,36 @@ def test_analysis_is_consistent_for_any_text(text: str) -> None:
             stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)
+
+
+# Words that rules look around (before and after): every short sequence of them must be read
+# without error, the end of the statement included ("You never" once ran off the end).
+EDGE_WORDS = (
+    "you he she i we never always ever not no don't must be been have so anymore any more "
+    "just sorry thanks oh cool typical classic another your my me him her like if when but "
+    "and , . ? ! ' \" shame hate scared funny says look yes dear idea of".split()
+)
+
+
+def test_every_short_sequence_of_rule_words_is_read_without_error() -> None:
+    for first in EDGE_WORDS:
+        for second in EDGE_WORDS:
+            for text in (
+                f"{first} {second}", f"you {first} {second} you",
+                # praise read earlier in the statement arms the checks that look ahead
+                f"She never forgets my birthday and always makes me laugh. {first} {second}",
+            ):
+                a = analyze(text)
+                assert set(a.needs) <= set(NEED_IDS), text
+
+
+def test_the_app_reads_a_failing_statement_as_saying_nothing(monkeypatch) -> None:
+    from accord.language import analyze_safely, engine
+
+    def broken(text: str):
+        raise IndexError("a rule ran off the end")
+
+    monkeypatch.setattr(engine, "_lexicon_analysis", broken)
+    a = analyze_safely("You never")
+    assert a.feelings == () and a.needs == () and not a.has_blame
+    assert "need" in reflection_prompt(a, "Sam")  # the open prompt

@@ -222,7 +222,7 @@ class AccountsScreen(RepairScreen):
             return
         from accord import language
 
-        start = language.reflection_prompt(language.analyze(event.value[:2000]),
+        start = language.reflection_prompt(language.analyze_safely(event.value[:2000]),
                                            self.session.name(pid))
         hint.update(fmt("[i]Perhaps:[/i] $s", s=start))
 

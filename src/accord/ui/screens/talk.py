@@ -146,7 +146,7 @@ class TalkScreen(SessionScreen):
                        listener=listener)
         said = " / ".join(s.text for s in turn.statements) if turn else ""
         if phase == Phase.REFLECTING:
-            analysis = language.analyze(said)
+            analysis = language.analyze_safely(said)
             suggestion = language.reflection_prompt(analysis, speaker)
             tries = len(turn.reflections) if turn else 0
             again = "  [dim](another try)[/dim]" if tries else ""
@@ -258,7 +258,8 @@ class TalkScreen(SessionScreen):
     def coach(self) -> None:
         if self.gone() or self.phase != Phase.SPEAKING:
             return
-        hint = language.coaching_hint(language.analyze(self.editor_text()[:MAX_STATEMENT_CHARS]))
+        said = self.editor_text()[:MAX_STATEMENT_CHARS]
+        hint = language.coaching_hint(language.analyze_safely(said))
         self.query_one("#coach", Static).update(fmt("[i]$hint[/i]", hint=hint) if hint else "")
 
     # -- actions -------------------------------------------------------------------------
@@ -281,7 +282,7 @@ class TalkScreen(SessionScreen):
             return
         now = self.app.now()
         if self.phase == Phase.SPEAKING:
-            analysis = language.analyze(text)
+            analysis = language.analyze_safely(text)
             if self.apply(lambda: rules.yield_floor(self.session, text, now,
                                                     analysis=analysis.to_dict())):
                 self.render_phase()
