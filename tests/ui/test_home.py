@@ -134,3 +134,20 @@ async def test_at_80x24_the_paused_session_is_in_view_under_the_agreements_due(
         assert "Bins" in str(paused.get_option_at_index(0).prompt)
         shown_until = app.screen.query_one("#home").content_region.bottom  # inside its padding
         assert first_row + 2 <= shown_until  # both its lines
+
+
+async def test_a_loose_folder_is_reported_after_the_welcome_not_over_the_names(app_factory,
+                                                                                data_dir):
+    data_dir.mkdir()
+    data_dir.chmod(0o755)  # others may read it
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(1.0)  # well past the check's delay
+        assert isinstance(app.screen, WelcomeScreen)
+        assert not [n for n in app._notifications if n.title == "Private?"]
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if [n for n in app._notifications if n.title == "Private?"]:
+                break
+        assert [n for n in app._notifications if n.title == "Private?"]

@@ -156,8 +156,10 @@ class AccordApp(App[None]):
             )
         self._check_size(self.size.width, self.size.height)
         # Looking at every file's permissions takes a while with years of sessions: after the
-        # first screen is drawn, off the UI thread.
-        self.set_timer(PRIVACY_CHECK_DELAY, self.check_privacy)
+        # first screen is drawn, off the UI thread. On a first run, once the welcome is closed:
+        # a warning would sit over the names the couple is typing.
+        if callback is None:
+            self.set_timer(PRIVACY_CHECK_DELAY, self.check_privacy)
         self.call_after_refresh(self._first_frame_drawn)
 
     def _first_frame_drawn(self) -> None:
@@ -191,6 +193,7 @@ class AccordApp(App[None]):
     def _welcomed(self, _: object = None) -> None:
         self.couple.safety_notice_seen = True
         self.save_couple()
+        self.set_timer(PRIVACY_CHECK_DELAY, self.check_privacy)
         from accord.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
