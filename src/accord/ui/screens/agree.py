@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.domain import rules
@@ -22,6 +22,7 @@ from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 
 AGREEMENT_FIELDS = (
     ("what", "What we'll do", "e.g. Alex cooks on weekdays, Sam does the dishes after"),

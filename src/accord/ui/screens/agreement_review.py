@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from accord.domain import lifecycle
 from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session, Status
@@ -23,6 +23,7 @@ from accord.storage.store import UnreadableFile
 from accord.ui.keys import KeyButton
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 from accord.ui.widgets.key_footer import KeyFooter
 
 OUTCOME_WORDS = {"kept": "Kept", "retired": "Retired", "adjusted": "Taken back to talk"}

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from accord.domain import checkin, lifecycle
 from accord.domain.model import Step
@@ -17,6 +17,7 @@ from accord.domain.rules import RuleError
 from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 
 
 def parse_day(text: str) -> date | None:

@@ -8,7 +8,7 @@ from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, STEP_TITLES, Session, Step
@@ -17,6 +17,7 @@ from accord.ui.keys import KeyButton
 from accord.ui.screens.agree import agreement_line
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 from accord.ui.widgets.marks import Tick
 
 

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 
 MODAL_CSS = """
     {name} {{ align: center middle; }}

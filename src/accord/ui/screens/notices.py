@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from accord.guide import METHOD_GUIDE, SAFETY_FULL, SAFETY_GENTLE, STEP_HELP, WELCOME
 from accord.ui.keys import key_for
@@ -17,6 +17,7 @@ from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.themes import DEFAULT_COLORS, PALETTE
 from accord.ui.widgets.colour_choice import ColourChoice
+from accord.ui.widgets.in_order import Input
 
 EVERYWHERE = (  # (binding id, usual key, what it does); the key shown follows the keymap
     ("accord.timeout", "Ctrl+T", "time-out: from anywhere, even while typing"),

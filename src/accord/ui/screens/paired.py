@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from accord.domain import checkin, repair, rules
 from accord.domain.model import PARTNER_IDS, RepairNotes, Step
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Preparation, Step
 from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 
 PREFERENCE_NOTE = "No 'what I'll do' yet, so for now this is a preference. That's fine too."
 BOUNDARY_NOTE = "A boundary, with what you'll do if it's crossed."

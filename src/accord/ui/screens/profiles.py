@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from accord.domain.model import PARTNER_IDS, Profile
 from accord.domain.profiles import make_profile, profile_for, put_profile
 from accord.domain.rules import RuleError
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt
+from accord.ui.widgets.in_order import Input
 from accord.ui.widgets.key_footer import KeyFooter
 
 BOUNDARY_ROWS = 2

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Static
 
 from accord.domain import rules
 from accord.domain.model import PARTNER_IDS, Settings, Step
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt, plain
+from accord.ui.widgets.in_order import Input
 from accord.ui.widgets.key_footer import KeyFooter
 from accord.ui.widgets.marks import Choice, Tick
 from accord.ui.widgets.session_header import SessionHeader

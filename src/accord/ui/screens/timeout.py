@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Digits, Input, Static
+from textual.widgets import Button, Digits, Static
 
 from accord.domain import rules
 from accord.domain.summary import minutes_and_seconds
@@ -19,6 +19,7 @@ from accord.ui.keys import KeyButton
 from accord.ui.screens.modals import MODAL_CSS
 from accord.ui.text import fmt
 from accord.ui.widgets.breathing import BreathingPacer
+from accord.ui.widgets.in_order import Input
 from accord.ui.widgets.key_footer import KeyFooter
 
 

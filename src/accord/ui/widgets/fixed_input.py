@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+
+from accord.ui.widgets.in_order import Input
 
 
 class FixedInput(Input):

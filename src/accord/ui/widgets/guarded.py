@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
+from accord.ui.widgets.in_order import KeysInOrder
 
-class GuardedTextArea(TextArea):
+
+class GuardedTextArea(KeysInOrder, TextArea):
     """A :class:`TextArea` holding at most ``max_chars`` characters.
 
     A paste that would take it past the limit is refused whole, with a message saying how long
