@@ -7,7 +7,6 @@ commands that use them: for the app, once the garbage collector is held off (see
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import shutil
@@ -21,6 +20,8 @@ from accord import __version__
 from accord.locations import DATA_DIR_ENV, data_dir
 
 if TYPE_CHECKING:
+    import argparse
+
     from accord.storage.store import ScanResult
 
 DESCRIPTION = (
@@ -52,6 +53,8 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="accord",
         description=DESCRIPTION,
@@ -436,6 +439,10 @@ def _run(argv: list[str]) -> int:
         except ImportError:
             raise CliError("`accord reflect` is not available in this version yet.") from None
         return run(reflect_args, sys.stdin, sys.stdout)
+    if not argv:  # plain `accord`, as people open it: no options to read, straight to the app
+        folder = data_dir(None)
+        _check_folder(folder, write=True)
+        return _launch(folder)
 
     try:
         args = build_parser().parse_args(argv)
