@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -205,6 +204,8 @@ def load(folder: str | os.PathLike[str] | None = None) -> Loaded:
         return Loaded(Settings(), path)
     except (OSError, UnicodeDecodeError) as error:
         return Loaded(Settings(), path, [f"could not be read ({error}). Using the defaults."])
+    import tomllib  # only when there is a file: without one, accord starts without a parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -219,6 +220,8 @@ def remember(path: Path, key: str, value: object) -> None:
     Comments are not kept (TOML writers drop them); a file that is not valid TOML is left
     alone, so a person's half-finished edit is never overwritten.
     """
+    import tomllib
+
     import tomli_w
 
     from accord.storage.atomic import write_atomic

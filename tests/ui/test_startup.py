@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
 import sys
 import types
 
@@ -37,6 +39,39 @@ def test_the_command_line_turns_it_back_on_even_if_the_app_never_draws(monkeypat
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+PLAIN_ACCORD_PROBE = """
+import gc, sys, types
+from accord.cli.main import main
+early = [m for m in ("accord.domain.model", "accord.storage.store", "argparse") if m in sys.modules]
+class App:
+    def run(self):
+        pass
+def make_app(data_dir, *, resume=None):
+    import accord.storage.store
+    seen.append(gc.isenabled())
+    seen.extend(m for m in ("argparse", "tomllib", "tomli_w") if m in sys.modules)
+    return App()
+seen = []
+module = types.ModuleType("accord.ui.app")
+module.make_app = make_app
+sys.modules["accord.ui.app"] = module
+assert main([]) == 0
+print(early, seen)
+"""
+
+
+def test_plain_accord_loads_the_data_with_the_collector_held_off_and_builds_no_parser(tmp_path):
+    """`accord` as people open it: the model and the store are imported by the app, once the
+    garbage collector is held off; no argument parser is built, and with no files yet nothing
+    reads or writes TOML."""
+    result = subprocess.run(
+        [sys.executable, "-c", PLAIN_ACCORD_PROBE], capture_output=True, text=True, check=True,
+        env={**os.environ, "ACCORD_DATA_DIR": str(tmp_path / "data"),
+             "ACCORD_CONFIG_DIR": str(tmp_path / "config")},
+    )
+    assert result.stdout.strip() == "[] [False]"
 
 
 async def test_the_home_lists_are_read_once_at_start_up(app_factory, store, paused_factory,

@@ -1,12 +1,12 @@
 """The ``accord`` command: start the app, resume a session, or list sessions and agreements.
 
 Listing never imports Textual, so ``accord sessions`` answers quickly; the full-screen app is
-imported only when it is about to run.
+imported only when it is about to run. The data model and the store are imported by the
+commands that use them: for the app, once the garbage collector is held off (see _launch).
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import shutil
@@ -14,13 +14,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from accord import __version__
-from accord.cli.load import load_session
-from accord.domain.model import Status
 from accord.locations import DATA_DIR_ENV, data_dir
-from accord.storage.store import ScanResult, Store
+
+if TYPE_CHECKING:
+    import argparse
+
+    from accord.storage.store import ScanResult
 
 DESCRIPTION = (
     "accord helps two partners at one keyboard work through a disagreement: taking turns, "
@@ -51,6 +53,8 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="accord",
         description=DESCRIPTION,
@@ -162,6 +166,10 @@ def _launch(folder: Path, resume: str | None = None) -> int:
 
 
 def _resume(folder: Path, session_id: str | None) -> int:
+    from accord.cli.load import load_session
+    from accord.domain.model import Status
+    from accord.storage.store import Store
+
     store = Store(folder)
     if session_id is None:
         from accord.storage.index import Index
@@ -195,6 +203,8 @@ def _not_locked(folder: Path, session_id: str) -> str:
 
 
 def _list(folder: Path, as_json: bool, what: str, args: argparse.Namespace | None = None) -> int:
+    from accord.storage.store import ScanResult, Store
+
     if what == "agreements" and args is not None and args.ics:
         scan = Store(folder).scan()  # a calendar needs whole sessions
     else:  # rows are all it needs, and the summary index has them
@@ -278,6 +288,8 @@ def _agreements(folder: Path, scan, everything: list[dict],
 
 def _export(folder: Path, session_id: str) -> int:
     from accord.cli import export
+    from accord.cli.load import load_session
+    from accord.storage.store import Store
 
     session = load_session(folder, session_id, CliError)
     whats = {}
@@ -427,6 +439,10 @@ def _run(argv: list[str]) -> int:
         except ImportError:
             raise CliError("`accord reflect` is not available in this version yet.") from None
         return run(reflect_args, sys.stdin, sys.stdout)
+    if not argv:  # plain `accord`, as people open it: no options to read, straight to the app
+        folder = data_dir(None)
+        _check_folder(folder, write=True)
+        return _launch(folder)
 
     try:
         args = build_parser().parse_args(argv)

@@ -19,8 +19,6 @@ import dataclasses
 import enum
 from datetime import date, datetime, time, timedelta, timezone
 
-import tomli_w
-
 from accord.domain.model import Session, Turn
 from accord.storage.codec import _turn_to_dict, session_to_dict
 
@@ -28,6 +26,8 @@ _TURNS = "turns"
 
 
 def _dumps(data: dict) -> str:
+    import tomli_w  # only once something is written: opening the app reads, it does not write
+
     return tomli_w.dumps(data, multiline_strings=True)
 
 

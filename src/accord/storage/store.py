@@ -8,7 +8,6 @@ never overwritten: a damaged file may be the only copy of what two people said.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +82,8 @@ def _read_toml(path: Path) -> tuple[dict, tuple[int, int, int]]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise UnreadableFile(path, f"not UTF-8 text (bad byte on line {line})") from None
+    import tomllib  # here, not at the top: a first start has no file to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

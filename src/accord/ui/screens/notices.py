@@ -200,6 +200,9 @@ class SafetyScreen(Notice):
 class HelpScreen(Notice):
     """What to do now, the keys for it, and the method in a few paragraphs."""
 
+    # The help is always longer than its box: with the scroll bar there from the start, the
+    # first layout is the last (Textual would add the bar after it, lay out and draw again).
+    DEFAULT_CSS = "HelpScreen VerticalScroll { overflow-y: scroll; }"
     BINDINGS = [Binding("escape,f1,question_mark", "close", "Close")]
 
     def __init__(self, topic: str, keys: list[tuple[str, str]] | None = None) -> None:
