@@ -625,7 +625,11 @@ pointed at:
   frame); the theme and the home screen's style sheet are read with the app's own, so the
   style sheets are parsed fewer times; the data folder's permissions are checked in a thread
   half a second after start; on a first run the home screen is built when the welcome
-  closes, not under it. The benchmark compiles accord's bytecode first, as an install does
+  closes, not under it. Plain `accord` builds no argument parser (argparse is imported only
+  when there are arguments), imports the data model once the collector is held off, and loads
+  no TOML reader or writer until a file is read or written (a first run has none); the help
+  has its scroll bar from its first layout, so it is laid out and drawn once, not three
+  times. The benchmark compiles accord's bytecode first, as an install does
   (this machine sets `PYTHONDONTWRITEBYTECODE`). A folder with more than 100 session files
   is read in a thread, started 0.3 s
   after the home screen is drawn, so the home screen is there at once and its lists follow.
