@@ -205,15 +205,22 @@ class Matcher:
                     if old is None or k < old:
                         best[key] = k
                 if k < n and clauses[k] == clause:
-                    if node.words or node.prefixes:
-                        _step(node, k, words, stack)
+                    child = node.words.get(words[k])
+                    if child is not None:
+                        stack.append((child, k + 1))
+                    if node.prefixes:
+                        _step_prefixes(node, words[k], k + 1, stack)
                     if node.gap is not None:
                         g = node.gap
                         for skip in range(GAP + 1):
                             kk = k + skip
                             if kk >= n or clauses[kk] != clause:
                                 break
-                            _step(g, kk, words, stack)
+                            child = g.words.get(words[kk])
+                            if child is not None:
+                                stack.append((child, kk + 1))
+                            if g.prefixes:
+                                _step_prefixes(g, words[kk], kk + 1, stack)
         return [(payload, i, j) for (payload, i), j in best.items()]
 
     def _start(self, word: str) -> tuple[_Node, ...]:
@@ -237,9 +244,14 @@ def _step(node: _Node, k: int, words: list[str], stack: list[tuple[_Node, int]])
     if child is not None:
         stack.append((child, k + 1))
     if node.prefixes:
-        for ln in node.plengths:
-            if ln > len(w):
-                break
-            c = node.prefixes.get(w[:ln])
-            if c is not None:
-                stack.append((c, k + 1))
+        _step_prefixes(node, w, k + 1, stack)
+
+
+def _step_prefixes(node: _Node, w: str, k1: int, stack: list[tuple[_Node, int]]) -> None:
+    """Push (child, k1) for each prefix child of `node` that `w` starts with."""
+    for ln in node.plengths:
+        if ln > len(w):
+            break
+        c = node.prefixes.get(w[:ln])
+        if c is not None:
+            stack.append((c, k1))
