@@ -196,31 +196,34 @@ class Matcher:
             if not first:
                 continue
             clause = clauses[i]
-            stack = [(node, i + 1) for node in first]
-            while stack:
-                node, k = stack.pop()
-                for payload in node.out:
-                    key = (payload, i)
-                    old = best.get(key)
-                    if old is None or k < old:
-                        best[key] = k
-                if k < n and clauses[k] == clause:
-                    child = node.words.get(words[k])
-                    if child is not None:
-                        stack.append((child, k + 1))
-                    if node.prefixes:
-                        _step_prefixes(node, words[k], k + 1, stack)
-                    if node.gap is not None:
-                        g = node.gap
-                        for skip in range(GAP + 1):
-                            kk = k + skip
-                            if kk >= n or clauses[kk] != clause:
-                                break
-                            child = g.words.get(words[kk])
-                            if child is not None:
-                                stack.append((child, kk + 1))
-                            if g.prefixes:
-                                _step_prefixes(g, words[kk], kk + 1, stack)
+            # each node that takes the first word is walked depth first, the last one first
+            # (the order one shared stack would pop them in, so matches come in that order)
+            for start_node in reversed(first):
+                stack = [(start_node, i + 1)]
+                while stack:
+                    node, k = stack.pop()
+                    for payload in node.out:
+                        key = (payload, i)
+                        old = best.get(key)
+                        if old is None or k < old:
+                            best[key] = k
+                    if k < n and clauses[k] == clause:
+                        child = node.words.get(words[k])
+                        if child is not None:
+                            stack.append((child, k + 1))
+                        if node.prefixes:
+                            _step_prefixes(node, words[k], k + 1, stack)
+                        if node.gap is not None:
+                            g = node.gap
+                            for skip in range(GAP + 1):
+                                kk = k + skip
+                                if kk >= n or clauses[kk] != clause:
+                                    break
+                                child = g.words.get(words[kk])
+                                if child is not None:
+                                    stack.append((child, kk + 1))
+                                if g.prefixes:
+                                    _step_prefixes(g, words[kk], kk + 1, stack)
         return [(payload, i, j) for (payload, i), j in best.items()]
 
     def _start(self, word: str) -> tuple[_Node, ...]:
