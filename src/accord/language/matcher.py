@@ -140,7 +140,7 @@ class Matcher:
         self.size = 0
         # word -> the root's children that accept it (most words start no pattern); filled
         # as words are met, emptied when a pattern is added
-        self._starts: dict[str, tuple[_Node, ...]] = {}
+        self._starts: dict[str, tuple[tuple[_Node, bool], ...]] = {}
 
     def add(self, pattern: str, payload: object, macros: Mapping[str, str] | None = None) -> None:
         if macros:
@@ -196,10 +196,13 @@ class Matcher:
             if not first:
                 continue
             clause = clauses[i]
-            # each node that takes the first word is walked depth first, the last one first
-            # (the order one shared stack would pop them in, so matches come in that order)
-            for start_node in reversed(first):
-                stack = [(start_node, i + 1)]
+            k1 = i + 1
+            for start_node, only_words in first:
+                if only_words and (
+                    k1 >= n or clauses[k1] != clause or words[k1] not in start_node.words
+                ):
+                    continue  # no match ends here, and the next word leads nowhere
+                stack = [(start_node, k1)]
                 while stack:
                     node, k = stack.pop()
                     for payload in node.out:
@@ -226,11 +229,17 @@ class Matcher:
                                     _step_prefixes(g, words[kk], kk + 1, stack)
         return [(payload, i, j) for (payload, i), j in best.items()]
 
-    def _start(self, word: str) -> tuple[_Node, ...]:
-        """The root's children that accept ``word``, in the order ``_step`` pushes them."""
+    def _start(self, word: str) -> tuple[tuple[_Node, bool], ...]:
+        """The root's children that accept ``word``, in the order ``find`` walks them (the
+        order one shared stack would pop them in, so matches are reported in that order),
+        each with whether only whole words go on from it (no match ends there, no prefix,
+        no gap)."""
         stack: list[tuple[_Node, int]] = []
         _step(self._root, 0, [word], stack)
-        first = tuple(node for node, _k in stack)
+        first = tuple(
+            (node, not node.out and not node.prefixes and node.gap is None)
+            for node, _k in reversed(stack)
+        )
         if len(self._starts) >= _STARTS_KEPT:
             self._starts = {}
         self._starts[word] = first
