@@ -117,15 +117,21 @@ def _variants(elems: list[_Elem]) -> list[list[_Elem]]:
     return [v for v in out if v and not v[0].gap and not v[-1].gap]
 
 
+# Most of the trie's nodes have no prefix children, and many no word children: they all share
+# this one empty dict (never written to; `_insert` gives a node its own dict first), which
+# keeps the trie small, quicker to build and quicker to walk.
+_NO_CHILDREN: dict[str, _Node] = {}
+
+
 class _Node:
     __slots__ = ("words", "prefixes", "plengths", "gap", "out")
 
     def __init__(self) -> None:
-        self.words: dict[str, _Node] = {}
-        self.prefixes: dict[str, _Node] = {}
+        self.words: dict[str, _Node] = _NO_CHILDREN
+        self.prefixes: dict[str, _Node] = _NO_CHILDREN
         self.plengths: tuple[int, ...] = ()
         self.gap: _Node | None = None
-        self.out: list[object] = []
+        self.out: tuple[object, ...] = ()  # payloads of the patterns that end here
 
 
 class Matcher:
@@ -159,7 +165,7 @@ class Matcher:
     def _insert(self, node: _Node, elems: list[_Elem], k: int, payload: object) -> None:
         if k == len(elems):
             if payload not in node.out:
-                node.out.append(payload)
+                node.out = (*node.out, payload)
             return
         e = elems[k]
         if e.gap:
@@ -167,11 +173,15 @@ class Matcher:
                 node.gap = _Node()
             self._insert(node.gap, elems, k + 1, payload)
             return
+        if e.words and node.words is _NO_CHILDREN:
+            node.words = {}
         for w in e.words:
             child = node.words.get(w)
             if child is None:
                 child = node.words[w] = _Node()
             self._insert(child, elems, k + 1, payload)
+        if e.prefixes and node.prefixes is _NO_CHILDREN:
+            node.prefixes = {}
         for p in e.prefixes:
             child = node.prefixes.get(p)
             if child is None:
