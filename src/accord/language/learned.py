@@ -44,7 +44,7 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
     safety, request (bool).
     """
     x: dict[str, float] = {}
-    pair_head = None  # "b:<previous word>_", while the previous word is in this sentence
+    pair_head = None  # "b:<previous word>_" (None after a token that is not a word)
     prev_sent = -1
     for t in tokens:
         w = t.word
