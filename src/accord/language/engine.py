@@ -1393,6 +1393,7 @@ TOPIC_FACTOR = 0.8  # topics weigh a little less than words about feelings and n
 TOPIC_DECAY = 0.6
 NEED_MIN = 0.45  # minimum evidence for a need to be returned
 NEED_REL = 0.4  # ... and share of the best need's score
+_NEED_ORDER = {nid: k for k, nid in enumerate(NEED_IDS)}  # ties go to the earlier need
 MAX_NEEDS = 4
 
 
@@ -1643,7 +1644,7 @@ def _lexicon_analysis(text: str) -> tuple[Analysis, list[Token]]:
     request = _find_request(text, tokens, by)
 
     # Rank needs
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], NEED_IDS.index(kv[0])))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _NEED_ORDER[kv[0]]))
     needs: list[str] = []
     if ranked:
         top = ranked[0][1]

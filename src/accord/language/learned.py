@@ -44,19 +44,21 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
     safety, request (bool).
     """
     x: dict[str, float] = {}
-    prev = None
+    pair_head = None  # "b:<previous word>_" (None after a token that is not a word)
     prev_sent = -1
     for t in tokens:
         w = t.word
-        if not w[0].isalnum():
-            prev = None
+        keys = _word_keys(w)
+        if keys is None:
+            pair_head = None
             continue
-        x["w:" + w] = 1.0
-        if w[0].isalpha():
-            x["s:" + stem(w)] = 1.0
-        if prev is not None and t.sent == prev_sent:
-            x["b:" + prev + "_" + w] = 1.0
-        prev, prev_sent = w, t.sent
+        word_key, stem_key, head = keys
+        x[word_key] = 1.0
+        if stem_key is not None:
+            x[stem_key] = 1.0
+        if pair_head is not None and t.sent == prev_sent:
+            x[pair_head + w] = 1.0
+        pair_head, prev_sent = head, t.sent
     for nid, sc in found["need_scores"]:
         x["lex:" + nid] = float(sc)
     for rank, nid in enumerate(found["needs"][:3]):
@@ -78,6 +80,16 @@ def features(tokens: list[Any], found: dict[str, Any]) -> dict[str, float]:
     if found["request"]:
         x["request"] = 1.0
     return x
+
+
+@lru_cache(maxsize=8192)
+def _word_keys(w: str) -> tuple[str, str | None, str] | None:
+    """A word's feature names, remembered (statements repeat the same few hundred words):
+    its ``w:`` feature, its ``s:`` feature (None unless it starts with a letter) and the start
+    of the ``b:`` pair it opens. None for a token that is not a word."""
+    if not w[0].isalnum():
+        return None
+    return "w:" + w, "s:" + stem(w) if w[0].isalpha() else None, "b:" + w + "_"
 
 
 _SUFFIXES = (

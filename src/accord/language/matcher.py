@@ -117,15 +117,21 @@ def _variants(elems: list[_Elem]) -> list[list[_Elem]]:
     return [v for v in out if v and not v[0].gap and not v[-1].gap]
 
 
+# Most of the trie's nodes have no prefix children, and many no word children: they all share
+# this one empty dict (never written to; `_insert` gives a node its own dict first), which
+# keeps the trie small, quicker to build and quicker to walk.
+_NO_CHILDREN: dict[str, _Node] = {}
+
+
 class _Node:
     __slots__ = ("words", "prefixes", "plengths", "gap", "out")
 
     def __init__(self) -> None:
-        self.words: dict[str, _Node] = {}
-        self.prefixes: dict[str, _Node] = {}
+        self.words: dict[str, _Node] = _NO_CHILDREN
+        self.prefixes: dict[str, _Node] = _NO_CHILDREN
         self.plengths: tuple[int, ...] = ()
         self.gap: _Node | None = None
-        self.out: list[object] = []
+        self.out: tuple[object, ...] = ()  # payloads of the patterns that end here
 
 
 class Matcher:
@@ -140,7 +146,7 @@ class Matcher:
         self.size = 0
         # word -> the root's children that accept it (most words start no pattern); filled
         # as words are met, emptied when a pattern is added
-        self._starts: dict[str, tuple[_Node, ...]] = {}
+        self._starts: dict[str, tuple[tuple[_Node, bool], ...]] = {}
 
     def add(self, pattern: str, payload: object, macros: Mapping[str, str] | None = None) -> None:
         if macros:
@@ -159,7 +165,7 @@ class Matcher:
     def _insert(self, node: _Node, elems: list[_Elem], k: int, payload: object) -> None:
         if k == len(elems):
             if payload not in node.out:
-                node.out.append(payload)
+                node.out = (*node.out, payload)
             return
         e = elems[k]
         if e.gap:
@@ -167,11 +173,15 @@ class Matcher:
                 node.gap = _Node()
             self._insert(node.gap, elems, k + 1, payload)
             return
+        if e.words and node.words is _NO_CHILDREN:
+            node.words = {}
         for w in e.words:
             child = node.words.get(w)
             if child is None:
                 child = node.words[w] = _Node()
             self._insert(child, elems, k + 1, payload)
+        if e.prefixes and node.prefixes is _NO_CHILDREN:
+            node.prefixes = {}
         for p in e.prefixes:
             child = node.prefixes.get(p)
             if child is None:
@@ -196,31 +206,50 @@ class Matcher:
             if not first:
                 continue
             clause = clauses[i]
-            stack = [(node, i + 1) for node in first]
-            while stack:
-                node, k = stack.pop()
-                for payload in node.out:
-                    key = (payload, i)
-                    old = best.get(key)
-                    if old is None or k < old:
-                        best[key] = k
-                if k < n and clauses[k] == clause:
-                    if node.words or node.prefixes:
-                        _step(node, k, words, stack)
-                    if node.gap is not None:
-                        g = node.gap
-                        for skip in range(GAP + 1):
-                            kk = k + skip
-                            if kk >= n or clauses[kk] != clause:
-                                break
-                            _step(g, kk, words, stack)
+            k1 = i + 1
+            for start_node, only_words in first:
+                if only_words and (
+                    k1 >= n or clauses[k1] != clause or words[k1] not in start_node.words
+                ):
+                    continue  # no match ends here, and the next word leads nowhere
+                stack = [(start_node, k1)]
+                while stack:
+                    node, k = stack.pop()
+                    for payload in node.out:
+                        key = (payload, i)
+                        old = best.get(key)
+                        if old is None or k < old:
+                            best[key] = k
+                    if k < n and clauses[k] == clause:
+                        child = node.words.get(words[k])
+                        if child is not None:
+                            stack.append((child, k + 1))
+                        if node.prefixes:
+                            _step_prefixes(node, words[k], k + 1, stack)
+                        if node.gap is not None:
+                            g = node.gap
+                            for skip in range(GAP + 1):
+                                kk = k + skip
+                                if kk >= n or clauses[kk] != clause:
+                                    break
+                                child = g.words.get(words[kk])
+                                if child is not None:
+                                    stack.append((child, kk + 1))
+                                if g.prefixes:
+                                    _step_prefixes(g, words[kk], kk + 1, stack)
         return [(payload, i, j) for (payload, i), j in best.items()]
 
-    def _start(self, word: str) -> tuple[_Node, ...]:
-        """The root's children that accept ``word``, in the order ``_step`` pushes them."""
+    def _start(self, word: str) -> tuple[tuple[_Node, bool], ...]:
+        """The root's children that accept ``word``, in the order ``find`` walks them (the
+        order one shared stack would pop them in, so matches are reported in that order),
+        each with whether only whole words go on from it (no match ends there, no prefix,
+        no gap)."""
         stack: list[tuple[_Node, int]] = []
         _step(self._root, 0, [word], stack)
-        first = tuple(node for node, _k in stack)
+        first = tuple(
+            (node, not node.out and not node.prefixes and node.gap is None)
+            for node, _k in reversed(stack)
+        )
         if len(self._starts) >= _STARTS_KEPT:
             self._starts = {}
         self._starts[word] = first
@@ -237,9 +266,14 @@ def _step(node: _Node, k: int, words: list[str], stack: list[tuple[_Node, int]])
     if child is not None:
         stack.append((child, k + 1))
     if node.prefixes:
-        for ln in node.plengths:
-            if ln > len(w):
-                break
-            c = node.prefixes.get(w[:ln])
-            if c is not None:
-                stack.append((c, k + 1))
+        _step_prefixes(node, w, k + 1, stack)
+
+
+def _step_prefixes(node: _Node, w: str, k1: int, stack: list[tuple[_Node, int]]) -> None:
+    """Push (child, k1) for each prefix child of `node` that `w` starts with."""
+    for ln in node.plengths:
+        if ln > len(w):
+            break
+        c = node.prefixes.get(w[:ln])
+        if c is not None:
+            stack.append((c, k1))

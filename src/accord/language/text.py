@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9£$]+(?:'[a-z]+|\*+[a-z]*)*")
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # re.split keeps the tokens
 # Characters that end a clause: negation and subjects do not reach across them.
 _CLAUSE_RE = re.compile(r"[.!?;:,()\n\u2014\u2013]|\s-\s")
 _SENT_RE = re.compile(r"[.!?\n]+")
@@ -19,10 +20,12 @@ _SENT_RE = re.compile(r"[.!?\n]+")
 # are read as spaces, so the words stay one phrase.
 _EMPHASIS_RE = re.compile(r"\b[a-z']+\.(?:[ \t]+[a-z']+\.){2,}")
 # Single quotes open before a word and close after one; an apostrophe inside a word
-# ('you're useless') does not close them.
+# ('you're useless') does not close them. Both branches begin with the quote mark itself (the
+# check that no letter or digit comes before the opening one follows it), so the regex engine
+# skips straight to quote marks.
 _QUOTE_RE = re.compile(
     r'"[^"\n]{1,200}"'
-    r"|(?<![a-z0-9])'(?=[a-z0-9])(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,80}(?<=[a-z0-9.!?])'(?![a-z0-9])"
+    r"|'(?<![a-z0-9]')(?=[a-z0-9])(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,80}(?<=[a-z0-9.!?])'(?![a-z0-9])"
 )
 # Profanity typed with asterisks ("f***ing", "sh*t", "a**hole"): read as the word it hides.
 _MASKED = (
@@ -309,34 +312,44 @@ def tokenize(text: str) -> list[Token]:
     low = lower_same_length(text).translate(_TRANSLATE)
     if ". " in low:
         low = _EMPHASIS_RE.sub(_join_emphasis, low)
-    quoted_spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(low)]
+    # each list ends with a position past the end, so the loop below needs no length checks
+    end_of_text = len(low) + 1
+    quoted_spans = [m.span() for m in _QUOTE_RE.finditer(low)]
+    quoted_spans.append((end_of_text, end_of_text))
     breaks = [m.start() for m in _CLAUSE_RE.finditer(low)]
+    breaks.append(end_of_text)
     sbreaks = [m.start() for m in _SENT_RE.finditer(low)]
-    sent = 0
-    si = 0
-    ns = len(sbreaks)
+    sbreaks.append(end_of_text)
     tokens: list[Token] = []
-    clause = 0
-    bi = 0
-    nb = len(breaks)
-    qi = 0
-    nq = len(quoted_spans)
-    for m in _TOKEN_RE.finditer(low):
-        start, end = m.span()
-        while bi < nb and breaks[bi] < start:
+    clause = sent = bi = si = qi = 0
+    new_token = object.__new__
+    # the raw tokens, with the text between them: [between, token, between, token, ...]
+    parts = _TOKEN_SPLIT_RE.split(low)
+    end = 0
+    for k in range(1, len(parts), 2):
+        raw = parts[k]
+        start = end + len(parts[k - 1])
+        end = start + len(raw)
+        while breaks[bi] < start:
             clause += 1
             bi += 1
-        while si < ns and sbreaks[si] < start:
+        while sbreaks[si] < start:
             sent += 1
             si += 1
-        while qi < nq and quoted_spans[qi][1] <= start:
+        while quoted_spans[qi][1] <= start:
             qi += 1
-        quoted = qi < nq and quoted_spans[qi][0] < start
+        quoted = quoted_spans[qi][0] < start
         cap = text[start].isupper()
-        for w in _expand_word(m.group()):
+        for w in _expand_word(raw):
             if w in _CLAUSE_WORDS:
                 clause += 1
-            tokens.append(Token(w, start, end, clause, sent, quoted, cap))
+            # Token(w, start, ...) without the call to __init__: this loop makes every token
+            # of every statement, and filling the slots here takes half the time
+            t = new_token(Token)
+            t.word, t.start, t.end, t.clause, t.sent, t.quoted, t.cap = (
+                w, start, end, clause, sent, quoted, cap
+            )
+            tokens.append(t)
     if "," in low:
         _join_interjections(tokens, low)
     if "ur" in low:
