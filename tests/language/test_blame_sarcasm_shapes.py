@@ -7,16 +7,12 @@ Each shape has look-alikes meant plainly: plans shared out, thanks, a real apolo
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import rule_kinds
 
 from accord.language import analyze
 from accord.language.engine import lexicon
 from accord.language.sarcasm import find_sarcasm
 from accord.language.text import tokenize
-
-
-def rule_kinds(text: str) -> set[str]:
-    """Kinds found by the rules (the learned model's "tone" left out)."""
-    return {b.kind for b in analyze(text).blame} - {"tone"}
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,9 @@ meant plainly that must stay unflagged."""
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import rule_kinds
 
 from accord.language import analyze
-
-
-def rule_kinds(text: str) -> set[str]:
-    """Kinds found by the rules (the learned model's "tone" left out)."""
-    return {b.kind for b in analyze(text).blame} - {"tone"}
 
 
 @pytest.mark.parametrize(
