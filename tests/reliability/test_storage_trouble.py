@@ -129,7 +129,8 @@ async def test_the_app_warns_about_a_folder_others_can_read(tmp_path):
     app = make_app(folder, clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        # The check runs just after the first screen is drawn, in a thread.
+        await pilot.press("enter")  # a first run: the check waits until the welcome is closed
+        # The check runs just after the home screen is drawn, in a thread.
         for _ in range(50):
             if any("chmod 700" in m for m in _messages(app)):
                 break
