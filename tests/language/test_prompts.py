@@ -138,3 +138,12 @@ def test_every_need_label_reads_for_the_speaker_and_the_listener():
         assert not second_person.search(label), need
         assert lexicon().needs_meta[need]["label"] == label, need  # the two lists agree
 
+
+
+def test_the_prompt_does_not_name_two_words_for_one_feeling() -> None:
+    a = analyze("I'm scared we'll lose the flat.")
+    assert {"scared", "afraid"} <= set(a.stated_feelings)  # both found ...
+    prompt = reflection_prompt(a, "Sam")
+    assert "feel scared," in prompt and "afraid" not in prompt  # ... one is said
+    other = reflection_prompt(analyze("I'm scared about the mortgage and I'm exhausted."))
+    assert "feel scared and exhausted" in other

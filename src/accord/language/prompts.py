@@ -22,6 +22,29 @@ def need_phrase(needs: tuple[str, ...] | list[str], limit: int = 2) -> str:
     return _join(labels)
 
 
+# Feelings too close to name together ("you feel scared and afraid"): the first one said stands
+# for its group.
+_ALIKE = (
+    frozenset(("scared", "afraid", "frightened", "terrified")),
+    frozenset(("tired", "exhausted")),
+    frozenset(("sad", "unhappy")),
+    frozenset(("anxious", "worried", "nervous")),
+    frozenset(("angry", "furious")),
+)
+
+
+def _two_feelings(stated: tuple[str, ...]) -> list[str]:
+    """The first two stated feelings, leaving out one too close to a feeling already named."""
+    out: list[str] = []
+    for feeling in stated:
+        if any(feeling in group and not group.isdisjoint(out) for group in _ALIKE):
+            continue
+        out.append(feeling)
+        if len(out) == 2:
+            break
+    return out
+
+
 def reflection_prompt(analysis: Analysis, speaker_name: str = "") -> str:
     """One or two calm sentences the listener can say or adapt.
 
@@ -30,7 +53,7 @@ def reflection_prompt(analysis: Analysis, speaker_name: str = "") -> str:
     the prompt is an open question rather than a guess.
     """
     name = (speaker_name or "").strip() or "them"
-    stated = list(analysis.stated_feelings[:2])
+    stated = _two_feelings(analysis.stated_feelings)
     needs = need_phrase(analysis.needs)
     if stated and needs:
         return (
