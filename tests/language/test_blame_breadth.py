@@ -5,13 +5,10 @@ insults, praise, neutral traits, the partner's own words, wishes)."""
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import kinds
 
 from accord.language import analyze, coaching_hint
 from accord.language.text import tokenize
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
 
 
 def spans(text: str) -> list[str]:

@@ -5,17 +5,9 @@ it". Each class has guards: a quoted word, a feeling about oneself, a request, p
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import rule_kinds
 
 from accord.language import analyze, coaching_hint
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
-
-
-def rule_kinds(text: str) -> set[str]:
-    """Kinds found by the rules (the learned model's "tone" left out)."""
-    return kinds(text) - {"tone"}
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,10 @@ others, dismissals; and the guards that keep ordinary sentences with the same wo
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import kinds
 
 from accord.language import analyze, coaching_hint
 from accord.language.text import tokenize
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from tests.language.rules_found import kinds
 
 from accord.language import NEED_IDS, Analysis, BlameSpan, Request, analyze
 
@@ -13,10 +14,6 @@ REQUIRED_NEEDS = (
     "honesty trust safety reassurance understanding to_be_heard intimacy fun order "
     "predictability shared_purpose acceptance competence"
 ).split()
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
 
 
 def test_need_vocabulary_has_the_documented_ids() -> None:

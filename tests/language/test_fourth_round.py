@@ -8,13 +8,10 @@ and the guards that keep kind and reported sentences out."""
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import kinds
 
 from accord.language import analyze
 from accord.language.engine import lexicon_found
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
 
 
 @pytest.mark.parametrize(

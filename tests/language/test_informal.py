@@ -4,6 +4,7 @@ sarcasm, praise that looks like an absolute, reported insults."""
 from __future__ import annotations
 
 import pytest
+from tests.language.rules_found import kinds
 
 from accord.language import analyze
 from accord.language.engine import lexicon
@@ -257,10 +258,6 @@ def test_sarcastic_oh_wait_and_lmao_are_contempt() -> None:
     assert "contempt" in kinds("Thanks for letting me know. Oh wait, you didn't.")
     assert "contempt" in kinds("lmao he really said he'd have helped if I'd asked")
     assert not analyze("oh wait, I forgot the keys").has_blame
-
-
-def kinds(text: str) -> set[str]:
-    return {b.kind for b in analyze(text).blame}
 
 
 @pytest.mark.parametrize(
