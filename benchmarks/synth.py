@@ -10,20 +10,15 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from accord.domain.model import (
+from accord.domain.model import AgreementStatus, Landed, Layer, Phase, Status, Step
+from accord.domain.session import (
     Agreement,
-    AgreementStatus,
     Floor,
     Issue,
-    Landed,
-    Layer,
     Partner,
-    Phase,
     Reflection,
     Session,
     Statement,
-    Status,
-    Step,
     Turn,
 )
 

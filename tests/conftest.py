@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from accord.domain import rules
-from accord.domain.model import Landed, Layer, Session, Step
+from accord.domain.model import Landed, Layer, Step
+from accord.domain.session import Session
 from accord.storage.store import Store
 
 #: A fixed moment with a non-UTC offset, so time zones are exercised by default.
@@ -114,6 +115,15 @@ def build_paused(names: tuple[str, str] = ("Kim", "Lee"), topic: str = "Money",
     rules.save_draft(s, "You worry ab", start + timedelta(minutes=3))
     rules.pause(s, start + timedelta(minutes=4))
     return s
+
+
+def pretend_schema_version(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
+    """This accord's schema version, in every module that writes, reads or compares it."""
+    from accord.storage import codec, codec_parts, couple_codec
+    from accord.storage import store as store_module
+
+    for module in (codec, codec_parts, couple_codec, store_module):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", version)
 
 
 @pytest.fixture

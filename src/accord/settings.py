@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from accord.domain.rules import MAX_TIMEOUT_MINUTES, MIN_TIMEOUT_MINUTES
+from accord.domain.model import MAX_TIMEOUT_MINUTES, MIN_TIMEOUT_MINUTES
 
 #: Environment variable that points accord at another config folder (tests use it too).
 CONFIG_DIR_ENV = "ACCORD_CONFIG_DIR"

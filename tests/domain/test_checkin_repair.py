@@ -8,8 +8,9 @@ import pytest
 from tests.conftest import T0
 
 from accord.domain import checkin, lifecycle, repair, rules
-from accord.domain.model import AgreementStatus, Landed, Settings, Status, Step
+from accord.domain.model import AgreementStatus, Landed, Status, Step
 from accord.domain.rules import RuleError
+from accord.domain.session import Settings
 
 NAMES = ("Sam", "Alex")
 

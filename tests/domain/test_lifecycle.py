@@ -11,17 +11,9 @@ from hypothesis import strategies as st
 from tests.conftest import T0
 
 from accord.domain import lifecycle, rules
-from accord.domain.model import (
-    STEP_ORDER,
-    Agreement,
-    AgreementStatus,
-    Layer,
-    Review,
-    Status,
-    Step,
-    steps_for,
-)
+from accord.domain.model import STEP_ORDER, AgreementStatus, Layer, Status, Step, steps_for
 from accord.domain.rules import SEEDED_ISSUE_ID, RuleError
+from accord.domain.session import Agreement, Review
 
 S = AgreementStatus
 DAY = T0.date()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from accord.domain import profiles
-from accord.domain.model import Boundary, Layer, Preparation, Profile
+from accord.domain.model import Boundary, Layer, Profile
 from accord.domain.rules import RuleError
+from accord.domain.session import Preparation
 
 SAM = Profile("Sam", ["rest after work", "honesty"],
               [Boundary("no shouting", "I leave the room")], "a walk")

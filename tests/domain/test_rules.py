@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from accord.domain import rules
-from accord.domain.model import AgreementStatus, Landed, Layer, Phase, Settings, Status, Step
+from accord.domain.model import AgreementStatus, Landed, Layer, Phase, Status, Step
+from accord.domain.session import Settings
 from accord.domain.summary import where_we_left_off
 
 T0 = datetime(2026, 3, 2, 19, 30, tzinfo=timezone(timedelta(hours=-5)))

@@ -9,11 +9,12 @@ import pytest
 from accord.storage import codec
 from accord.storage.store import Store, UnreadableFile
 from accord.storage.upgrades import backup_path
+from tests.conftest import pretend_schema_version
 
 
 def pretend_version_two(monkeypatch):
     """A pretend schema 2 whose one change is a topic without surrounding spaces."""
-    monkeypatch.setattr(codec, "SCHEMA_VERSION", 2)
+    pretend_schema_version(monkeypatch, 2)
     monkeypatch.setitem(codec.UPGRADES, 1, lambda data: {**data, "topic": data["topic"].strip()})
 
 
@@ -50,7 +51,7 @@ def test_an_older_file_is_upgraded_and_backed_up_before_it_is_saved(store, sessi
 
 def test_a_newer_file_is_refused_with_a_clear_message(store, session_factory, monkeypatch):
     session_id, _ = _old_file(store, session_factory)
-    monkeypatch.setattr(codec, "SCHEMA_VERSION", 0)  # this accord is older than the file
+    pretend_schema_version(monkeypatch, 0)  # this accord is older than the file
     with pytest.raises(UnreadableFile) as caught:
         Store(store.root).load(session_id)
     assert "written by a newer accord (schema 1); this one reads up to 0" in str(caught.value)

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accord.domain import rules
-from accord.domain.model import Couple, Landed, Layer, Session, Step
+from accord.domain.model import Couple, Landed, Layer, Step
+from accord.domain.session import Session
 from accord.storage.store import Store
 from accord.ui.app import AccordApp, make_app
 from tests.ui.helpers import START, FakeClock

@@ -7,19 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import tomli_w
+from tests.conftest import pretend_schema_version
 
 from accord.domain import rules
 from accord.domain.model import SCHEMA_VERSION, Couple, Layer, Step
-from accord.storage import codec
-from accord.storage.codec import (
-    COUPLE_UPGRADES,
-    UPGRADES,
-    SchemaError,
-    couple_from_dict,
-    couple_to_dict,
-    session_from_dict,
-    session_to_dict,
-)
+from accord.storage.codec import UPGRADES, SchemaError, session_from_dict, session_to_dict
+from accord.storage.couple_codec import COUPLE_UPGRADES, couple_from_dict, couple_to_dict
 
 
 def through_toml(session):
@@ -291,7 +284,7 @@ def test_older_files_are_upgraded_one_step_at_a_time(session_factory, monkeypatc
         data["kind"] = "negotiation"
         return data
 
-    monkeypatch.setattr(codec, "SCHEMA_VERSION", 3)
+    pretend_schema_version(monkeypatch, 3)
     monkeypatch.setitem(UPGRADES, 1, one_to_two)
     monkeypatch.setitem(UPGRADES, 2, two_to_three)
     data = dumped(session_factory())
@@ -305,7 +298,7 @@ def test_older_files_are_upgraded_one_step_at_a_time(session_factory, monkeypatc
 
 
 def test_an_older_file_with_no_upgrade_is_refused(session_factory, monkeypatch):
-    monkeypatch.setattr(codec, "SCHEMA_VERSION", 2)
+    pretend_schema_version(monkeypatch, 2)
     data = dumped(session_factory())
     data["schema"] = 1
     assert problems_of(data) == ["schema 1 is too old for this accord to upgrade"]

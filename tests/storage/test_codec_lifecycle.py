@@ -12,13 +12,8 @@ from tests.conftest import T0
 
 from accord.domain import checkin, lifecycle, repair, rules
 from accord.domain.model import Boundary, Profile, Step
-from accord.storage.codec import (
-    SchemaError,
-    profiles_from_dict,
-    profiles_to_dict,
-    session_from_dict,
-    session_to_dict,
-)
+from accord.storage.codec import SchemaError, session_from_dict, session_to_dict
+from accord.storage.couple_codec import profiles_from_dict, profiles_to_dict
 from accord.storage.store import Store, UnreadableFile
 
 

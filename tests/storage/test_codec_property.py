@@ -13,16 +13,20 @@ from accord.domain.model import (
     PARTNER_IDS,
     REVIEW_OUTCOMES,
     SESSION_KINDS,
-    Agreement,
     AgreementStatus,
     Boundary,
-    Floor,
-    Issue,
     Landed,
     Layer,
+    Phase,
+    Status,
+    steps_for,
+)
+from accord.domain.session import (
+    Agreement,
+    Floor,
+    Issue,
     Option,
     Partner,
-    Phase,
     Preparation,
     Reflection,
     RepairNotes,
@@ -30,10 +34,8 @@ from accord.domain.model import (
     Session,
     Settings,
     Statement,
-    Status,
     TimeOut,
     Turn,
-    steps_for,
 )
 from accord.storage.codec import SESSION_ID, session_from_dict, session_to_dict
 

@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 from accord.domain.model import AgreementStatus, Couple, Layer, Status
-from accord.storage.codec import couple_from_dict, profiles_from_dict, session_from_dict
+from accord.storage.codec import session_from_dict
+from accord.storage.couple_codec import couple_from_dict, profiles_from_dict
 
 DOC = Path(__file__).parents[2] / "docs" / "data-format.md"
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.storage.test_codec_property import moments, sessions, statements, turns
 
-from accord.domain.model import Landed, Reflection
+from accord.domain.model import Landed
+from accord.domain.session import Reflection
 from accord.storage.codec import session_to_dict
 from accord.storage.render import TurnCache, _snapshot, render_session
 

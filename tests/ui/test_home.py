@@ -85,19 +85,20 @@ async def test_no_collection_runs_while_a_long_history_is_read(app_factory, stor
     back on after, and what was read is set aside."""
     import gc
 
+    from accord.storage.index import Index
     from accord.ui import history
 
     monkeypatch.setattr(history, "BACKGROUND_SCAN_FILES", 2)
     for topic in ("Bins", "Holidays", "Weekends"):
         store.save(paused_factory(topic=topic))
     seen = []
-    real = history.Index.scan
+    real = Index.scan
 
     def watched(index):
         seen.append(gc.isenabled())
         return real(index)
 
-    monkeypatch.setattr(history.Index, "scan", watched)
+    monkeypatch.setattr(Index, "scan", watched)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -7,11 +7,14 @@ import os
 import subprocess
 import sys
 import types
+from datetime import timedelta
 
 from accord.cli.main import main
 from accord.domain.model import Couple
 from accord.ui import history
 from accord.ui.screens.home import HomeScreen
+
+from ..conftest import T0
 
 
 async def test_the_garbage_collector_is_back_on_once_the_first_screen_is_drawn(app_factory):
@@ -105,3 +108,47 @@ async def test_resuming_on_a_first_run_shows_the_welcome_then_the_session(app_fa
         assert isinstance(app.screen, SessionScreen)
         assert app.session is not None and app.session.topic == "Bins"
         assert any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
+
+
+FIRST_SCREEN_PROBE = """
+import asyncio, sys
+from pathlib import Path
+from accord.ui.app import make_app
+
+app = make_app(Path(sys.argv[1]))
+
+async def first_screen():
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        loaded = [m for m in ("accord.domain.session", "accord.domain.rules",
+                              "accord.storage.codec", "accord.storage.render",
+                              "accord.storage.index") if m in sys.modules]
+        print(type(app.screen).__name__, loaded)
+
+asyncio.run(first_screen())
+"""
+
+
+def first_screen(folder) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_PROBE, str(folder)], capture_output=True,
+        text=True, check=True,
+        env={**os.environ, "ACCORD_CONFIG_DIR": str(folder / "config")},
+    )
+    return result.stdout.strip()
+
+
+def test_the_welcome_is_drawn_without_loading_sessions_rules_or_their_files(tmp_path):
+    """Making a session's dataclasses is most of accord's own start-up work: a first run does
+    without them (and without the rules, the session codec and the renderer) until needed."""
+    assert first_screen(tmp_path / "data") == "WelcomeScreen []"
+
+
+def test_a_long_history_is_read_after_the_home_screen_is_drawn(store, paused_factory):
+    """With more sessions than are read before the first screen, the home screen is drawn with
+    the couple's file alone; the index (and every session class with it) comes in the
+    background scan that follows."""
+    store.save_couple(Couple(names=["Sam", "Alex"], safety_notice_seen=True))
+    for number in range(history.BACKGROUND_SCAN_FILES + 1):  # one a minute: ids differ
+        store.save(paused_factory(topic=f"Topic {number}", start=T0 + timedelta(minutes=number)))
+    assert first_screen(store.root) == "HomeScreen []"

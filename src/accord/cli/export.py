@@ -19,10 +19,9 @@ from accord.domain.model import (
     AgreementStatus,
     Landed,
     Layer,
-    RepairNotes,
-    Session,
     Status,
 )
+from accord.domain.session import RepairNotes, Session
 from accord.domain.summary import minutes_and_seconds
 
 _SPECIAL = set("\\`*_[]<>#|~")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accord.domain.model import Session
+from accord.domain.session import Session
 from accord.storage.store import Store, UnreadableFile
 
 

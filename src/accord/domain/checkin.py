@@ -12,17 +12,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from accord.domain import lifecycle, rules
-from accord.domain.model import (
-    PARTNER_IDS,
-    REVIEW_OUTCOMES,
-    Agreement,
-    Layer,
-    Session,
-    Settings,
-    Status,
-    Step,
-)
+from accord.domain.model import PARTNER_IDS, REVIEW_OUTCOMES, Layer, Status, Step
 from accord.domain.rules import RuleError
+from accord.domain.session import Agreement, Session, Settings
 
 KIND = "check-in"
 DEFAULT_TOPIC = "Check-in"

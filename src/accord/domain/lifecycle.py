@@ -20,17 +20,9 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from accord.domain import rules
-from accord.domain.model import (
-    RHYTHMS,
-    Agreement,
-    AgreementStatus,
-    Issue,
-    Layer,
-    Review,
-    Session,
-    Status,
-)
+from accord.domain.model import RHYTHMS, AgreementStatus, Layer, Status
 from accord.domain.rules import SEEDED_ISSUE_ID, RuleError
+from accord.domain.session import Agreement, Issue, Review, Session
 
 T = TypeVar("T")
 

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from accord.domain.model import Boundary, Layer, Preparation, Profile
+from accord.domain.model import Boundary, Layer, Profile
 from accord.domain.rules import RuleError
+from accord.domain.session import Preparation
 
 #: Words too common to say two texts are about the same thing.
 _STOP = frozenset("""

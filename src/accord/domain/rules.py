@@ -11,33 +11,35 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from accord.domain.model import (
+    MAX_TIMEOUT_MINUTES,
+    MIN_TIMEOUT_MINUTES,
     PARTNER_IDS,
     SESSION_KINDS,
-    Agreement,
     AgreementStatus,
     Boundary,
-    Floor,
-    Issue,
     Landed,
     Layer,
+    Phase,
+    Status,
+    Step,
+    skippable_for,
+    steps_for,
+)
+from accord.domain.session import (
+    Agreement,
+    Floor,
+    Issue,
     Option,
     Partner,
-    Phase,
     Preparation,
     Reflection,
     Session,
     Settings,
     Statement,
-    Status,
-    Step,
     TimeOut,
     Turn,
-    skippable_for,
-    steps_for,
 )
 
-MIN_TIMEOUT_MINUTES = 20  # the time a flooded body needs to settle
-MAX_TIMEOUT_MINUTES = 24 * 60
 MIN_TURN_SECONDS = 30
 MAX_TURN_SECONDS = 30 * 60
 DEFAULT_REVIEW_DAYS = 14

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from accord.domain.model import STEP_TITLES, Phase, Session, Status, Step
+from accord.domain.model import STEP_TITLES, Phase, Status, Step
+from accord.domain.session import Session
 
 
 def minutes_and_seconds(seconds: int) -> str:

@@ -1,67 +1,73 @@
-"""Sessions and the couple file to plain TOML-ready dicts and back, with strict checking.
+"""Sessions to plain TOML-ready dicts and back, with strict checking.
 
 Writing drops what TOML cannot hold (``None``) and optional fields that are empty, but always
 writes ``schema``. Reading checks every field's type, every enum value and every key, collects
 *all* problems with where they are (``turns[3].statements[0].text: expected text, found
-integer``) and raises one :class:`SchemaError`. The layout is described in docs/data-format.md.
+integer``) and raises one :class:`SchemaError` (the checks are in
+:mod:`accord.storage.codec_parts`; couple.toml and profiles.toml are read by
+:mod:`accord.storage.couple_codec`). The layout is described in docs/data-format.md.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable
-from datetime import date, datetime, time
-from enum import Enum
+from datetime import datetime
 from typing import Any
 
 from accord.domain.model import (
-    PARTNER_IDS,
+    REPAIR_FIELDS,
     REVIEW_OUTCOMES,
     SCHEMA_VERSION,
     SESSION_KINDS,
-    Agreement,
     AgreementStatus,
-    Boundary,
-    Couple,
-    Floor,
-    Issue,
     Landed,
     Layer,
+    Phase,
+    Status,
+    Step,
+    steps_for,
+)
+from accord.domain.session import (
+    Agreement,
+    Floor,
+    Issue,
     Option,
     Partner,
-    Phase,
     Preparation,
-    Profile,
     Reflection,
     RepairNotes,
     Review,
     Session,
     Settings,
     Statement,
-    Status,
-    Step,
     TimeOut,
     Turn,
-    steps_for,
+)
+from accord.storage.codec_parts import (
+    SESSION_ID,
+    SchemaError,
+    _Bad,
+    _bool,
+    _boundaries_to_list,
+    _count,
+    _date,
+    _datetime,
+    _enum,
+    _expected,
+    _free_table,
+    _kind,
+    _partner_id,
+    _partner_list,
+    _read_boundaries,
+    _Reader,
+    _suggest,
+    _text,
+    _upgraded,
 )
 
 #: Upgrades of a session file, one step each: ``UPGRADES[n]`` turns a schema-``n`` dict into a
 #: schema-``n + 1`` dict. Applied in order to files older than :data:`SCHEMA_VERSION`.
 UPGRADES: dict[int, Callable[[dict], dict]] = {}
-#: The same for couple.toml, which shares the schema version number with session files.
-COUPLE_UPGRADES: dict[int, Callable[[dict], dict]] = {}
-
-#: What a session id may look like; ids become file names, so nothing else is allowed.
-SESSION_ID = re.compile(r"[0-9A-Za-z-]{1,120}")
-
-
-class SchemaError(ValueError):
-    """A file's contents do not describe a valid session; ``problems`` lists every one."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("; ".join(self.problems))
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -95,10 +101,7 @@ def _preparation_to_dict(prep: Preparation) -> dict:
     if prep.need:
         out["need"] = prep.need
     if prep.boundaries:
-        out["boundaries"] = [
-            {"text": b.text, "enforcement": b.enforcement} if b.enforcement else {"text": b.text}
-            for b in prep.boundaries
-        ]
+        out["boundaries"] = _boundaries_to_list(prep.boundaries)
     return out
 
 
@@ -261,143 +264,13 @@ def session_to_dict(session: Session) -> dict:
     return out
 
 
-def couple_to_dict(couple: Couple) -> dict:
-    return {
-        "schema": SCHEMA_VERSION,
-        "names": list(couple.names),
-        "colors": list(couple.colors),
-        "safety_notice_seen": couple.safety_notice_seen,
-    }
-
-
 # -- reading -----------------------------------------------------------------------------
-
-
-class _Bad(Exception):
-    """One value is wrong; the message says what was expected and what was found."""
-
-
-_MISSING = object()
-
-
-def _kind(value: Any) -> str:
-    """What a TOML value is, in words."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "decimal number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, datetime):
-        return "date-time"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, time):
-        return "time"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "table"
-    return type(value).__name__
-
-
-def _expected(what: str, value: Any) -> _Bad:
-    return _Bad(f"expected {what}, found {_kind(value)}")
-
-
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise _expected("text", value)
-    return value
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise _expected("integer", value)
-    return value
-
-
-def _count(value: Any) -> int:
-    if type(value) is not int:
-        raise _expected("integer", value)
-    if value < 0:
-        raise _Bad(f"expected 0 or more, found {value}")
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if type(value) is not bool:
-        raise _expected("true or false", value)
-    return value
-
-
-def _datetime(value: Any) -> datetime:
-    if not isinstance(value, datetime):
-        raise _expected("date-time (like 2024-05-01T20:15:00+02:00)", value)
-    return value if value.tzinfo is not None else value.astimezone()
-
-
-def _date(value: Any) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise _expected("date (like 2024-05-01)", value)
-    return value
-
-
-def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _enum(cls: type[Enum]) -> Callable[[Any], Any]:
-    by_value = {member.value: member for member in cls}
-    choices = [str(v) for v in by_value]
-
-    def check(value: Any) -> Any:
-        if isinstance(value, bool) or type(value) is not type(next(iter(by_value))):
-            raise _expected("one of " + ", ".join(choices), value)
-        if value not in by_value:
-            raise _Bad(f"unknown value {value!r}; expected one of {', '.join(choices)}"
-                       + _suggest(str(value), choices))
-        return by_value[value]
-
-    return check
-
-
-def _partner_id(value: Any) -> str:
-    if type(value) is not str:
-        raise _expected("'a' or 'b'", value)
-    if value not in PARTNER_IDS:
-        raise _Bad(f"expected 'a' or 'b', found {value!r}")
-    return value
 
 
 def _session_id(value: Any) -> str:
     value = _text(value)
     if not SESSION_ID.fullmatch(value):
         raise _Bad(f"{value!r} is not a session id (letters, digits and '-' only)")
-    return value
-
-
-def _text_list(value: Any) -> list[str]:
-    if not isinstance(value, list):
-        raise _expected("a list of text", value)
-    for item in value:
-        if type(item) is not str:
-            raise _Bad(f"expected a list of text, found {_kind(item)} in it")
-    return list(value)
-
-
-def _partner_list(value: Any) -> list[str]:
-    if not isinstance(value, list):
-        raise _expected("a list of 'a' and 'b'", value)
-    return [_partner_id(item) for item in value]
-
-
-def _free_table(value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise _expected("table", value)
     return value
 
 
@@ -421,83 +294,10 @@ def _steps_of(kind: str) -> Callable[[Any], Step]:
 _LANDED, _AGREEMENT_STATUS, _LAYER = _enum(Landed), _enum(AgreementStatus), _enum(Layer)
 
 
-class _Reader:
-    """Collects every problem in a file instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
-
-    def table(self, value: Any, where: str, keys: tuple[str, ...]) -> dict | None:
-        """``value`` as a table with only ``keys`` in it; None (and a problem) if not a table."""
-        if not isinstance(value, dict):
-            self.problem(where, f"expected table, found {_kind(value)}")
-            return None
-        for key in value:
-            if key not in keys:
-                self.problem(_join(where, key), "unknown key" + _suggest(key, keys))
-        return value
-
-    def field(self, data: dict, where: str, key: str, check: Callable[[Any], Any],
-              default: Any = _MISSING) -> Any:
-        """One field, checked; a missing field takes ``default`` or, if required, is reported."""
-        value = data.get(key, _MISSING)
-        if value is _MISSING:
-            if default is _MISSING:
-                self.problem(_join(where, key), "missing (required)")
-                return None
-            return default
-        try:
-            return check(value)
-        except _Bad as bad:
-            self.problem(_join(where, key), str(bad))
-            return None if default is _MISSING else default
-
-    def items(self, data: dict, where: str, key: str) -> list[tuple[str, dict]]:
-        """The tables in an array of tables, each with its location; [] if absent."""
-        value = data.get(key, _MISSING)
-        if value is _MISSING:
-            return []
-        here = _join(where, key)
-        if not isinstance(value, list):
-            self.problem(here, f"expected a list of tables, found {_kind(value)}")
-            return []
-        return [(f"{here}[{i}]", item) for i, item in enumerate(value)]
-
-    def by_partner(self, data: dict, where: str, key: str, required: bool) -> list[tuple[str, Any]]:
-        """The entries of a table keyed by partner ("a", "b"), each with its location."""
-        here = _join(where, key)
-        value = data.get(key, _MISSING)
-        if value is _MISSING:
-            if required:
-                self.problem(here, "missing (required)")
-            return []
-        if not isinstance(value, dict):
-            self.problem(here, f"expected table, found {_kind(value)}")
-            return []
-        out = []
-        for pid, item in value.items():
-            if pid not in PARTNER_IDS:
-                self.problem(_join(here, pid), "unknown partner; expected 'a' or 'b'")
-            else:
-                out.append((pid, item))
-        if required:
-            for pid in PARTNER_IDS:
-                if pid not in value:
-                    self.problem(_join(here, pid), "missing (required)")
-        return out
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
 _PARTNER_KEYS = ("name", "color", "fighting_for")
 _SETTINGS_KEYS = ("turn_seconds", "timeout_minutes", "keep_transcript")
 _PREPARATION_KEYS = ("need", "boundaries")
-_BOUNDARY_KEYS = ("text", "enforcement")
+
 _FLOOR_KEYS = ("holder", "phase", "since", "banked", "draft", "turn_started")
 _TURN_KEYS = ("speaker", "started", "passed", "statements", "reflections")
 _STATEMENT_KEYS = ("text", "at", "seconds", "analysis")
@@ -510,16 +310,13 @@ _AGREEMENT_KEYS = ("id", "issue_id", "what", "who", "when", "starts", "review_on
                    "status", "confirmed_by", "kind", "rhythm", "replaces", "replaced_by",
                    "reviews")
 _REVIEW_KEYS = ("on", "outcome", "note")
-_REPAIR_KEYS = tuple(vars(RepairNotes()))
+_REPAIR_KEYS = REPAIR_FIELDS
 _SESSION_KEYS = (
     "schema", "id", "kind", "status", "step", "topic", "created", "updated", "paused_at",
     "closed_at", "transcript_removed", "partners", "settings", "preparation", "floor", "turns",
     "timeouts", "issues", "agreements", "appreciations", "seeded_from", "meaningful",
     "friction", "reviewed", "next_checkin", "repair",
 )
-_PROFILES_KEYS = ("schema", "profiles")
-_PROFILE_KEYS = ("name", "core_needs", "boundaries", "calming")
-_COUPLE_KEYS = ("schema", "names", "colors", "safety_notice_seen")
 
 
 def _read_partner(r: _Reader, value: Any, where: str) -> Partner | None:
@@ -551,13 +348,8 @@ def _read_preparation(r: _Reader, value: Any, where: str) -> Preparation | None:
     d = r.table(value, where, _PREPARATION_KEYS)
     if d is None:
         return None
-    boundaries = []
-    for here, item in r.items(d, where, "boundaries"):
-        b = r.table(item, here, _BOUNDARY_KEYS)
-        if b is not None:
-            boundaries.append(Boundary(text=r.field(b, here, "text", _text),
-                                       enforcement=r.field(b, here, "enforcement", _text, "")))
-    return Preparation(need=r.field(d, where, "need", _text, ""), boundaries=boundaries)
+    return Preparation(need=r.field(d, where, "need", _text, ""),
+                       boundaries=_read_boundaries(r, d, where))
 
 
 def _read_floor(r: _Reader, d: dict) -> Floor:
@@ -733,31 +525,6 @@ def _read_repair(r: _Reader, data: dict) -> dict[str, RepairNotes]:
     return out
 
 
-def _upgraded(data: Any, upgrades: dict[int, Callable[[dict], dict]]) -> dict:
-    """Check the schema version and bring an older file up to date, one step at a time."""
-    if not isinstance(data, dict):
-        raise SchemaError([f"expected a table, found {_kind(data)}"])
-    if "schema" not in data:
-        raise SchemaError(["schema: missing (required); every accord file has a schema version"])
-    version = data["schema"]
-    if type(version) is not int:
-        raise SchemaError([f"schema: expected integer, found {_kind(version)}"])
-    if version > SCHEMA_VERSION:
-        raise SchemaError([
-            f"written by a newer accord (schema {version}); this one reads up to {SCHEMA_VERSION}"
-        ])
-    if version < 1:
-        raise SchemaError([f"schema: {version} is not a schema version"])
-    while version < SCHEMA_VERSION:
-        upgrade = upgrades.get(version)
-        if upgrade is None:
-            raise SchemaError([f"schema {version} is too old for this accord to upgrade"])
-        data = upgrade(dict(data))
-        version += 1
-        data["schema"] = version
-    return data
-
-
 def session_from_dict(data: dict) -> Session:
     """Build a session from a parsed file, or raise :class:`SchemaError` listing every problem."""
     data = _upgraded(data, UPGRADES)
@@ -838,83 +605,6 @@ def _check_references(r: _Reader, issues: list[Issue | None],
             r.problem(f"agreements[{i}].issue_id", f"no issue has the id {agreement.issue_id!r}")
 
 
-def _two_texts(value: Any) -> list[str]:
-    items = _text_list(value)
-    if len(items) != 2:
-        raise _Bad(f"expected 2 entries (one per partner), found {len(items)}")
-    return items
-
-
-def couple_from_dict(data: dict) -> Couple:
-    """Build the couple's remembered settings, or raise :class:`SchemaError`."""
-    data = _upgraded(data, COUPLE_UPGRADES)
-    r = _Reader()
-    r.table(data, "", _COUPLE_KEYS)
-    defaults = Couple()
-    couple = Couple(
-        names=r.field(data, "", "names", _two_texts, defaults.names),
-        colors=r.field(data, "", "colors", _two_texts, defaults.colors),
-        safety_notice_seen=r.field(data, "", "safety_notice_seen", _bool, False),
-        schema=SCHEMA_VERSION,
-    )
-    if r.problems:
-        raise SchemaError(r.problems)
-    return couple
-
-
 # -- profiles ----------------------------------------------------------------------------
 
 
-def profiles_to_dict(profiles: list[Profile]) -> dict:
-    out: list[dict] = []
-    for profile in profiles:
-        item: dict[str, Any] = {"name": profile.name}
-        if profile.core_needs:
-            item["core_needs"] = list(profile.core_needs)
-        if profile.calming:
-            item["calming"] = profile.calming
-        if profile.boundaries:
-            item["boundaries"] = [
-                {"text": b.text, "enforcement": b.enforcement} if b.enforcement
-                else {"text": b.text}
-                for b in profile.boundaries
-            ]
-        out.append(item)
-    data: dict[str, Any] = {"schema": SCHEMA_VERSION}
-    if out:
-        data["profiles"] = out
-    return data
-
-
-def profiles_from_dict(data: dict) -> list[Profile]:
-    """Both partners' profiles, or raise :class:`SchemaError` listing every problem."""
-    data = _upgraded(data, COUPLE_UPGRADES)
-    r = _Reader()
-    r.table(data, "", _PROFILES_KEYS)
-    profiles = []
-    names: set[str] = set()
-    for where, value in r.items(data, "", "profiles"):
-        d = r.table(value, where, _PROFILE_KEYS)
-        if d is None:
-            continue
-        boundaries = []
-        for here, item in r.items(d, where, "boundaries"):
-            b = r.table(item, here, _BOUNDARY_KEYS)
-            if b is not None:
-                boundaries.append(Boundary(text=r.field(b, here, "text", _text),
-                                           enforcement=r.field(b, here, "enforcement", _text,
-                                                               "")))
-        name = r.field(d, where, "name", _text)
-        if isinstance(name, str):
-            if name.strip().casefold() in names:
-                r.problem(f"{where}.name", f"{name!r} has another profile too")
-            names.add(name.strip().casefold())
-        profiles.append(Profile(
-            name=name,
-            core_needs=r.field(d, where, "core_needs", _text_list, []),
-            boundaries=boundaries,
-            calming=r.field(d, where, "calming", _text, ""),
-        ))
-    if r.problems:
-        raise SchemaError(r.problems)
-    return profiles

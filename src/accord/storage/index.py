@@ -36,7 +36,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from accord.domain.lifecycle import REVIEWABLE, UPCOMING_DAYS, split_due
-from accord.domain.model import Session, Status
+from accord.domain.model import Status
+from accord.domain.session import Session
 from accord.storage.atomic import write_atomic
 from accord.storage.store import Store, UnreadableFile, file_signature
 from accord.storage.views import agreement_rows, session_rows

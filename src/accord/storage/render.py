@@ -19,7 +19,7 @@ import dataclasses
 import enum
 from datetime import date, datetime, time, timedelta, timezone
 
-from accord.domain.model import Session, Turn
+from accord.domain.session import Session, Turn
 from accord.storage.codec import _turn_to_dict, session_to_dict
 
 _TURNS = "turns"

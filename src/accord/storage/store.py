@@ -10,20 +10,25 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from accord.domain.model import Couple, Profile, Session, Status
-from accord.storage import codec, upgrades
+from accord.domain.model import SCHEMA_VERSION, Couple, Profile, Status
+from accord.storage import upgrades
 from accord.storage.atomic import write_atomic
-from accord.storage.codec import (
-    SESSION_ID,
-    SchemaError,
+from accord.storage.codec_parts import SESSION_ID, SchemaError
+from accord.storage.couple_codec import (
     couple_from_dict,
     couple_to_dict,
     profiles_from_dict,
     profiles_to_dict,
-    session_from_dict,
 )
-from accord.storage.render import TurnCache, render_session
+
+if TYPE_CHECKING:
+    from accord.domain.session import Session
+    from accord.storage.render import TurnCache
+
+# A session's classes, its codec and its renderer are imported where a session is first read
+# or written: the app's first screen needs only the couple's file (see accord.domain.session).
 
 FOLDER_MODE = 0o700
 COUPLE_FILE = "couple.toml"
@@ -140,6 +145,8 @@ class Store:
 
     def save(self, session: Session) -> Path:
         """Write the session atomically. Refuses to replace a file it cannot read."""
+        from accord.storage.render import TurnCache, render_session
+
         path = self.session_path(session.id)
         self.ensure()
         self._check_overwritable(path, self.load_path)
@@ -155,6 +162,8 @@ class Store:
     def warm(self, session: Session) -> None:
         """Render a session just read, without writing it, so that its next save reuses the
         text of every unchanged turn (the first save of a long session is otherwise slow)."""
+        from accord.storage.render import TurnCache, render_session
+
         cache = TurnCache()
         path = self.session_path(session.id)
         known = self._known_good.get(path)
@@ -173,6 +182,8 @@ class Store:
         return self.load_path(self.session_path(session_id))
 
     def load_path(self, path: Path) -> Session:
+        from accord.storage.codec import session_from_dict
+
         path = Path(path)
         data, signature = _read_toml(path)
         try:
@@ -186,7 +197,7 @@ class Store:
             )
         self._known_good[path] = signature
         version = upgrades.file_version(data)
-        if version is not None and version < codec.SCHEMA_VERSION:
+        if version is not None and version < SCHEMA_VERSION:
             self._upgraded[path] = version
         return session
 

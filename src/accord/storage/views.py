@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from accord.domain.model import PARTNER_IDS, AgreementStatus, Session
+from accord.domain.model import PARTNER_IDS, AgreementStatus
+from accord.domain.session import Session
 from accord.domain.summary import where_we_left_off
 
 

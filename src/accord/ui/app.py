@@ -6,17 +6,20 @@ import signal
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
-from accord.domain import rules
-from accord.domain.model import Couple, Session, Status, Step
+from accord.domain.model import Couple, Status, Step
 from accord.settings import Loaded
 from accord.storage.lock import SessionLock, lock_path
 from accord.storage.store import Store, UnreadableFile
 from accord.ui.text import printable
+
+if TYPE_CHECKING:
+    from accord.domain.session import Session
 
 Clock = Callable[[], datetime]
 WARM_UP_DELAY = 8.0  # seconds after start-up, if no session was opened before
@@ -263,6 +266,8 @@ class AccordApp(App[None]):
 
             self.push_screen(ReadOnlyScreen(session))
             return
+        from accord.domain import rules
+
         rules.resume(session, self.now())  # a running time-out keeps its own clock
         self._enter(session)
         from accord.domain.summary import where_we_left_off
@@ -341,6 +346,8 @@ class AccordApp(App[None]):
 
         self.collect_drafts()
         if self.session is not None and pause and self.session.status == Status.ACTIVE:
+            from accord.domain import rules
+
             rules.pause(self.session, self.now())
         if not self.save():
             self.notify("Not saved yet, so this session stays open here until it can be.",
@@ -357,6 +364,8 @@ class AccordApp(App[None]):
         so nothing is lost; asking a second time closes anyway."""
         self.collect_drafts()
         if self.session is not None and self.session.status == Status.ACTIVE:
+            from accord.domain import rules
+
             rules.pause(self.session, self.now())
         if not self.save() and not force and not self._quit_asked:
             self._quit_asked = True
@@ -418,6 +427,8 @@ class AccordApp(App[None]):
         by, minutes = result
         now = self.now()
         if session is not None:
+            from accord.domain import rules
+
             rules.call_timeout(session, by, minutes, now)
             self.save()
             self.push_screen(TimeoutScreen())

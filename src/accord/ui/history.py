@@ -8,11 +8,14 @@ is kept too: a screen can show it at once and replace it when a fresh scan is do
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from accord.lasting import made_to_last
-from accord.storage.index import Index, IndexScan
+
+if TYPE_CHECKING:
+    from accord.storage.index import Index, IndexScan
 
 BACKGROUND_SCAN_FILES = 100  # folders with more session files than this are read in a thread
 
@@ -43,6 +46,10 @@ def long_history(app) -> bool:
 def shared_index(app) -> Index:
     index = getattr(app, "_history_index", None)
     if index is None or index.store is not app.store:
+        # Imported here: with a long history, the first scan is made in a thread, after the
+        # home screen is drawn, and the index brings in every session class with it.
+        from accord.storage.index import Index
+
         index = Index(app.store)
         app._history_index = index
     return index

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from accord.domain.model import Session
+from accord.domain.session import Session
 from accord.storage.store import UnreadableFile, file_signature
 
 

@@ -16,7 +16,8 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, Agreement, Issue, Step
+from accord.domain.model import PARTNER_IDS, Step
+from accord.domain.session import Agreement, Issue
 from accord.guide import STRATEGIC_EMPATHY
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen

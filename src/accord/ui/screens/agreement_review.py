@@ -17,8 +17,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from accord.domain import lifecycle
-from accord.domain.model import LAYER_TITLES, Agreement, AgreementStatus, Session, Status
+from accord.domain.model import LAYER_TITLES, AgreementStatus, Status
 from accord.domain.rules import RuleError
+from accord.domain.session import Agreement, Session
 from accord.storage.store import UnreadableFile
 from accord.ui.keys import KeyButton
 from accord.ui.screens.modals import MODAL_CSS

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from accord.domain.lifecycle import REVIEWABLE
-from accord.domain.model import Session
+from accord.domain.session import Session
 from accord.lasting import held_off
 from accord.storage.index import IndexScan, summarise
 from accord.ui import history

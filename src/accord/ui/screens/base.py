@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from accord.domain.model import Session, Step
+from accord.domain.model import Step
 from accord.domain.rules import RuleError
+from accord.domain.session import Session
 from accord.ui.widgets.key_footer import KeyFooter
 from accord.ui.widgets.session_header import SessionHeader
 

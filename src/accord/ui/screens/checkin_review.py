@@ -19,8 +19,9 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.domain import checkin, lifecycle
-from accord.domain.model import Session, Step
+from accord.domain.model import Step
 from accord.domain.rules import RuleError
+from accord.domain.session import Session
 from accord.storage.index import IndexScan
 from accord.storage.store import UnreadableFile
 from accord.ui.keys import KeyButton

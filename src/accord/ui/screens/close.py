@@ -11,7 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Static
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, STEP_TITLES, Session, Step
+from accord.domain.model import PARTNER_IDS, STEP_TITLES, Step
+from accord.domain.session import Session
 from accord.domain.summary import minutes_and_seconds, plural
 from accord.ui.keys import KeyButton
 from accord.ui.screens.agree import agreement_line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,12 +14,14 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from accord.guide import SAFETY_LINE
-from accord.storage.index import IndexScan
 from accord.ui import history
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.laid_out import LaidOutOnce
 from accord.ui.text import fmt
 from accord.ui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from accord.storage.index import IndexScan
 
 #: The home screen lists this many agreements to look at; the review (a) has them all.
 DUE_SHOWN = 20

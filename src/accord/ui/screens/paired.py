@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from accord.domain import checkin, repair, rules
-from accord.domain.model import PARTNER_IDS, RepairNotes, Step
+from accord.domain.model import PARTNER_IDS, Step
+from accord.domain.session import RepairNotes
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt

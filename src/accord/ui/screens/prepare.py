@@ -10,7 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Static
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, Preparation, Step
+from accord.domain.model import PARTNER_IDS, Step
+from accord.domain.session import Preparation
 from accord.ui.keys import KeyButton
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt

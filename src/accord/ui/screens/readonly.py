@@ -17,15 +17,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from accord.domain.model import (
-    KIND_TITLES,
-    LAYER_TITLES,
-    STEP_TITLES,
-    Landed,
-    Layer,
-    Session,
-    Status,
-)
+from accord.domain.model import KIND_TITLES, LAYER_TITLES, STEP_TITLES, Landed, Layer, Status
+from accord.domain.session import Session
 from accord.domain.summary import plural, where_we_left_off
 from accord.storage.lock import is_locked
 from accord.storage.store import UnreadableFile, file_signature

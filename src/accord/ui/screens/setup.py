@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Static
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, Settings, Step
+from accord.domain.model import PARTNER_IDS, Step
+from accord.domain.session import Settings
 from accord.guide import SAFETY_LINE, STRATEGIC_EMPATHY
 from accord.ui.keys import KeyButton
 from accord.ui.text import fmt, plain

@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from accord import language
 from accord.domain import rules
-from accord.domain.model import LAYER_TITLES, Issue, Layer, Profile, Session, Step
+from accord.domain.model import LAYER_TITLES, Layer, Profile, Step
 from accord.domain.profiles import matches, suggest_layer
+from accord.domain.session import Issue, Session
 from accord.ui.keys import KeyButton, key_for
 from accord.ui.screens.base import SessionScreen
 from accord.ui.text import fmt
