@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets._footer import FooterKey
 
 from accord.domain.model import Couple
@@ -35,7 +37,7 @@ async def test_the_footer_keys_have_their_compact_class_before_they_mount(app_fa
 async def test_a_covered_screens_footer_waits_and_is_right_when_shown_again(app_factory, store,
                                                                             monkeypatch):
     """The help over the home screen: the home footer is not rebuilt behind it (that held the
-    help's first frame), and is rebuilt once the home screen is back, with the same keys."""
+    help's first frame), and shows the same keys once the home screen is back."""
     from accord.ui.screens.notices import HelpScreen
 
     rebuilt = []
@@ -62,5 +64,46 @@ async def test_a_covered_screens_footer_waits_and_is_right_when_shown_again(app_
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rebuilt and all(rebuilt)  # rebuilt once the home screen was showing again
+        assert all(rebuilt)  # if rebuilt at all, then once the home screen was showing again
         assert [key.description for key in footer.query(FooterKey)] == before
+
+
+class Toggles(App[None]):
+    """One key that shows or hides another, as a session screen's keys follow its phase."""
+
+    BINDINGS = [Binding("x", "flip", "Flip"), Binding("y", "extra", "Extra")]
+    extra_on = False
+
+    def compose(self) -> ComposeResult:
+        yield KeyFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.extra_on if action == "extra" else True
+
+    def action_flip(self) -> None:
+        self.extra_on = not self.extra_on
+        self.refresh_bindings()
+
+
+async def test_the_keys_are_in_the_first_frame_and_rebuilt_only_when_they_change(monkeypatch):
+    rebuilt = []
+    original = KeyFooter.recompose
+
+    async def recompose(footer):
+        rebuilt.append(1)
+        await original(footer)
+
+    monkeypatch.setattr(KeyFooter, "recompose", recompose)
+    app = Toggles()
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        await pilot.pause()
+        assert [key.description for key in footer.query(FooterKey)] == ["Flip"]
+        assert rebuilt == []  # built with the footer, not again once the screen was ready
+        await pilot.press("x")
+        await pilot.pause()
+        assert [key.description for key in footer.query(FooterKey)] == ["Flip", "Extra"]
+        assert len(rebuilt) == 1
+        app.refresh_bindings()  # nothing changed: nothing rebuilt
+        await pilot.pause()
+        assert len(rebuilt) == 1

@@ -1,15 +1,16 @@
 """The footer every full screen shows: Textual's compact Footer, without the palette key.
 
-Textual gives a compact footer's keys their ``-compact`` class only once each key is mounted,
-and styles that key again when it does: about a dozen keys restyled one by one just after a
-screen is first drawn, while the first key pressed waits. Here each key has the class before
-it is mounted, so it is styled once, the same way.
+Textual's footer does work on the way to a screen's first keys that this one skips:
 
-Textual also rebuilds a footer whenever its screen's keys may have changed, and a screen that
-another covers (the help, a time-out, a question) says so as it is covered: its footer was
-rebuilt, restyled and laid out again behind the new screen, while that screen waited to be
-drawn. Nothing can change a covered screen's keys, and when it is shown again it says so once
-more, so its footer waits until then.
+- It draws no keys in the screen's first frame: it waits for the screen to say its keys are
+  ready, then builds them, lays the screen out again and draws it again, while the first key
+  pressed waits. Here the keys are built with the footer, so they are in the first frame.
+- It rebuilds its keys whenever the screen says they may have changed: when focus moves, when
+  another screen covers it and when it is shown again. Here the keys are rebuilt only if what
+  they would show has changed, and not while another screen covers this one (nothing can
+  change a covered screen's keys, and it says so again when it is shown).
+- It gives a compact footer's keys their ``-compact`` class only once each key is mounted, and
+  styles each key again when it does. Here each key has the class before it is mounted.
 """
 
 from __future__ import annotations
@@ -21,14 +22,28 @@ from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
+    _shown: tuple | None = None  # what the keys showed when they were last built
+
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, show_command_palette=False, **kwargs)
 
+    def _keys(self) -> tuple:
+        """What the keys would show now: each shown binding, as the footer draws it."""
+        return tuple(
+            (binding.key, self.app.get_key_display(binding), binding.description,
+             binding.action, binding.group, enabled, tooltip)
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
+        )
+
     def bindings_changed(self, screen: Screen) -> None:
-        if screen is screen.app.screen or not self._bindings_ready:
-            super().bindings_changed(screen)
+        if screen is not screen.app.screen or self._keys() == self._shown:
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys()
         for widget in super().compose():
             if self.compact and isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
