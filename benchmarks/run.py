@@ -621,15 +621,24 @@ pointed at:
   has not changed since (or waits for the read under way). Reading a 1,000-turn file is
   about 0.3 s of TOML parsing on this machine, so r pressed before that is done waits for it.
 - **Start-up**: Python's garbage collector is held off while the first screen is
-  built (loaded modules are set aside with `gc.freeze()`, collection resumes after the first
-  frame); the theme and the home screen's style sheet are read with the app's own, so the
+  built (loaded modules are set aside with `gc.freeze()`; after the first frame, what is alive
+  then, some 15,000 objects of the app and its first screen, is set aside too, and collection
+  resumes); the theme and the home screen's style sheet are read with the app's own, so the
   style sheets are parsed fewer times; the data folder's permissions are checked in a thread
   half a second after start; on a first run the home screen is built when the welcome
   closes, not under it. Plain `accord` builds no argument parser (argparse is imported only
   when there are arguments), imports the data model once the collector is held off, and loads
   no TOML reader or writer until a file is read or written (a first run has none); the help
   has its scroll bar from its first layout, so it is laid out and drawn once, not three
-  times. The benchmark compiles accord's bytecode first, as an install does
+  times. A session's classes (`accord/domain/session.py`; making its 14 dataclasses took
+  about 8 ms), the rules, the session codec and the renderer are imported only once a
+  session is read, written or changed: the welcome and the home screen need only the couple's
+  file (`storage/couple_codec.py`), and with a long history the summary index is imported by
+  the background scan. The footer's keys are built with the footer, so they are in a screen's
+  first frame, and rebuilt only when what they show changes and never behind another screen
+  (Textual's footer built them after the first frame and again whenever focus moved or the
+  screen was covered, which laid the home screen out again behind the help). The benchmark
+  compiles accord's bytecode first, as an install does
   (this machine sets `PYTHONDONTWRITEBYTECODE`). A folder with more than 100 session files
   is read in a thread, started 0.3 s
   after the home screen is drawn, so the home screen is there at once and its lists follow.
@@ -651,7 +660,11 @@ pointed at:
   window's size lays everything out as before.
 
 Most of the rest of a cold start is Python and Textual themselves (importing Textual is about
-half of importing the app), and the home screen has more widgets than the minimal app. The
+half of importing the app), and the home screen has more widgets than the minimal app.
+Textual lays every screen out a second time just after its first frame (each widget's size
+changes from nothing to its first size and asks for a layout): 5-7 ms for the welcome or the
+home screen, which a key pressed at once waits for; the minimal app does the same with two
+widgets. The
 agreements review's remaining time per key is Textual's own frame (layout, compositing the
 changed lines, writing them).
 """
