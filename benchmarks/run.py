@@ -225,7 +225,7 @@ def bench_typing(folder: Path | None, session_id: str, repeats: int) -> dict:
 def bench_save(turns: int, steps: int) -> dict:
     import tomli_w
 
-    from accord.storage import store as store_module
+    from accord.storage import render as render_module
     from accord.storage.codec import session_to_dict
     from accord.storage.render import render_session
 
@@ -256,7 +256,7 @@ def bench_save(turns: int, steps: int) -> dict:
         return text
 
     rng = random.Random(6)
-    store_module.render_session = timed_render
+    render_module.render_session = timed_render  # the store imports it from there as it saves
     for step in range(steps):
         now += timedelta(seconds=30)
         kind = step % 4
@@ -272,8 +272,10 @@ def bench_save(turns: int, steps: int) -> dict:
         started = time.perf_counter()
         store.save(session)
         times.append(time.perf_counter() - started)
-    store_module.render_session = render_session
+    render_module.render_session = render_session
     shutil.rmtree(folder, ignore_errors=True)
+    if len(renders) != steps:
+        raise RuntimeError(f"rendering was timed in {len(renders)} of {steps} saves")
     return {"turns": turns, "kb": size / 1024, "steps": steps, "p50": pct(times, 50),
             "p95": pct(times, 95), "max": max(times), "first": first,
             "render_p95": pct(renders, 95),
