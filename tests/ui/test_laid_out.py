@@ -57,3 +57,29 @@ async def test_the_review_styles_read_ahead_are_those_opening_it_reads(app_facto
         await pilot.pause()
         assert isinstance(app.screen, AgreementsScreen)
         assert dict(app.stylesheet.source) == sources  # opening it added nothing new
+
+
+async def test_a_screen_is_not_styled_again_when_it_is_first_shown(app_factory, store,
+                                                                   monkeypatch):
+    """Every widget was styled as it was mounted: the home screen's and the help's first
+    showing do not style them all again (the snapshots check they look as they should)."""
+    from textual.screen import Screen
+
+    restyled = []
+    original = type(app_factory()).update_styles
+
+    def update_styles(app, node, animate=True):
+        if isinstance(node, Screen):
+            restyled.append(type(node).__name__)
+        original(app, node, animate)
+
+    _known_couple(store)
+    app = app_factory()
+    monkeypatch.setattr(type(app), "update_styles", update_styles)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "HomeScreen" not in restyled and "HelpScreen" not in restyled

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -238,14 +237,11 @@ class AgreementsScreen(LaidOutOnce, history.FollowsHistory, Screen):
         self.watch(self.query_one("#search", Input), "value", self.search_changed, init=False)
         self.call_after_refresh(self.on_resize)
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self) -> None:
+        # The first time, on_mount has scanned already (and LaidOutOnce skips restyling).
         if self._resumed_once:  # back from an agreement's page: it may have changed
             self.reload()
-        else:
-            # Just mounted, so every widget's styles were worked out as it was mounted: Textual
-            # would work them all out again before the first paint (runs before its handler).
-            event.refresh_styles = False
-        self._resumed_once = True  # the first time, on_mount has scanned already
+        self._resumed_once = True
 
     def reload(self) -> None:
         """Scan again (only changed files are read): a review saved elsewhere shows at once.
