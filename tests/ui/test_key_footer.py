@@ -1,4 +1,5 @@
-"""The footer's keys are compact from the start, so mounting them does not restyle them."""
+"""The footer's keys: compact from the start, in the first frame, and rebuilt only when what
+they show changes, never behind another screen."""
 
 from __future__ import annotations
 
@@ -11,6 +12,25 @@ from accord.ui.screens.home import HomeScreen
 from accord.ui.widgets.key_footer import KeyFooter
 
 
+def rebuilds(monkeypatch) -> list[bool]:
+    """For each rebuild of a footer's keys from now on: was its screen the one on top?"""
+    seen: list[bool] = []
+    original = KeyFooter.recompose
+
+    async def recompose(footer):
+        seen.append(footer.screen is footer.app.screen)
+        await original(footer)
+
+    monkeypatch.setattr(KeyFooter, "recompose", recompose)
+    return seen
+
+
+def home_screen_app(app_factory, store):
+    """An app that opens on the home screen (a couple who has seen the welcome)."""
+    store.save_couple(Couple(names=["Kim", "Lee"], safety_notice_seen=True))
+    return app_factory()
+
+
 async def test_the_footer_keys_have_their_compact_class_before_they_mount(app_factory, store,
                                                                          monkeypatch):
     already = []  # for each key, as Textual sets its compact class: was it there already?
@@ -21,8 +41,7 @@ async def test_the_footer_keys_have_their_compact_class_before_they_mount(app_fa
         original(key, compact)
 
     monkeypatch.setattr(FooterKey, "_watch_compact", watch)
-    store.save_couple(Couple(names=["Kim", "Lee"], safety_notice_seen=True))
-    app = app_factory()
+    app = home_screen_app(app_factory, store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -40,16 +59,8 @@ async def test_a_covered_screens_footer_waits_and_is_right_when_shown_again(app_
     help's first frame), and shows the same keys once the home screen is back."""
     from accord.ui.screens.notices import HelpScreen
 
-    rebuilt = []
-    original = KeyFooter.recompose
-
-    async def recompose(footer):
-        rebuilt.append(footer.screen is app.screen)
-        await original(footer)
-
-    monkeypatch.setattr(KeyFooter, "recompose", recompose)
-    store.save_couple(Couple(names=["Kim", "Lee"], safety_notice_seen=True))
-    app = app_factory()
+    rebuilt = rebuilds(monkeypatch)
+    app = home_screen_app(app_factory, store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -86,14 +97,7 @@ class Toggles(App[None]):
 
 
 async def test_the_keys_are_in_the_first_frame_and_rebuilt_only_when_they_change(monkeypatch):
-    rebuilt = []
-    original = KeyFooter.recompose
-
-    async def recompose(footer):
-        rebuilt.append(1)
-        await original(footer)
-
-    monkeypatch.setattr(KeyFooter, "recompose", recompose)
+    rebuilt = rebuilds(monkeypatch)
     app = Toggles()
     async with app.run_test(size=(80, 24)) as pilot:
         footer = app.screen.query_one(KeyFooter)
