@@ -636,9 +636,8 @@ pointed at:
   about 8 ms), the rules, the session codec and the renderer are imported only once a
   session is read, written or changed: the welcome and the home screen need only the couple's
   file (`storage/couple_codec.py`), and with a long history the summary index is imported by
-  the background scan. The footer's keys are built with the footer, so they are in a screen's
-  first frame, and rebuilt only when what they show changes and never behind another screen
-  (Textual's footer built them after the first frame and again whenever focus moved or the
+  the background scan. The footer's keys are rebuilt only when what they show changes, and
+  never behind another screen (Textual's footer rebuilt them whenever focus moved or the
   screen was covered, which laid the home screen out again behind the help). The benchmark
   compiles accord's bytecode first, as an install does
   (this machine sets `PYTHONDONTWRITEBYTECODE`). A folder with more than 100 session files

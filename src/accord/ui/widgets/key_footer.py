@@ -1,16 +1,18 @@
 """The footer every full screen shows: Textual's compact Footer, without the palette key.
 
-Textual's footer does work on the way to a screen's first keys that this one skips:
+Textual's footer does work that this one skips:
 
-- It draws no keys in the screen's first frame: it waits for the screen to say its keys are
-  ready, then builds them, lays the screen out again and draws it again, while the first key
-  pressed waits. Here the keys are built with the footer, so they are in the first frame.
 - It rebuilds its keys whenever the screen says they may have changed: when focus moves, when
   another screen covers it and when it is shown again. Here the keys are rebuilt only if what
   they would show has changed, and not while another screen covers this one (nothing can
-  change a covered screen's keys, and it says so again when it is shown).
+  change a covered screen's keys, and it says so again when it is shown). The home screen's
+  footer was rebuilt behind the help while the help's first frame waited.
 - It gives a compact footer's keys their ``-compact`` class only once each key is mounted, and
   styles each key again when it does. Here each key has the class before it is mounted.
+
+Like Textual's, it builds its keys once the screen says they are ready, just after the
+screen's first frame: built with the footer, they were in the first frame but made it later
+(the agreements review's by 11 ms at 5,000 sessions, against a 50 ms target).
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ class KeyFooter(Footer):
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        self.set_reactive(Footer._bindings_ready, True)
-        self._shown = self._keys()
+        if self._bindings_ready:
+            self._shown = self._keys()
         for widget in super().compose():
             if self.compact and isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)
