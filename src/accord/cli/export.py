@@ -15,13 +15,12 @@ from accord.domain.model import (
     KIND_TITLES,
     LAYER_TITLES,
     PARTNER_IDS,
-    REPAIR_FIELDS,
     AgreementStatus,
     Landed,
     Layer,
     Status,
 )
-from accord.domain.session import RepairNotes, Session
+from accord.domain.session import REPAIR_FIELDS, RepairNotes, Session
 from accord.domain.summary import minutes_and_seconds
 
 _SPECIAL = set("\\`*_[]<>#|~")

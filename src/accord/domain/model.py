@@ -156,8 +156,6 @@ class Boundary:
 REVIEW_OUTCOMES = ("kept", "adjusted", "retired")
 #: Rhythms a ritual can have that accord can count with; any other text is kept as written.
 RHYTHMS = ("daily", "weekly", "monthly")
-#: What each partner writes in a repair session (the fields of its notes, in order).
-REPAIR_FIELDS = ("feelings", "account", "reflected", "trigger", "owns", "differently")
 
 
 @dataclass

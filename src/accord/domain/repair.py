@@ -12,9 +12,9 @@ import re
 from datetime import datetime
 
 from accord.domain import rules
-from accord.domain.model import PARTNER_IDS, REPAIR_FIELDS, Layer, Status, Step
+from accord.domain.model import PARTNER_IDS, Layer, Status, Step
 from accord.domain.rules import RuleError
-from accord.domain.session import Agreement, RepairNotes, Session, Settings
+from accord.domain.session import REPAIR_FIELDS, Agreement, RepairNotes, Session, Settings
 
 KIND = "repair"
 

@@ -9,7 +9,7 @@ before any session is opened: this module is loaded only once one is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from accord.domain.model import (
@@ -166,6 +166,10 @@ class RepairNotes:
     trigger: str = ""  # what set them off
     owns: str = ""  # what they own and regret
     differently: str = ""  # one thing they will do differently next time
+
+
+#: What each partner writes in a repair session: the fields of RepairNotes, in order.
+REPAIR_FIELDS = tuple(notes_field.name for notes_field in fields(RepairNotes))
 
 
 @dataclass

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from accord.domain.model import (
-    REPAIR_FIELDS,
     REVIEW_OUTCOMES,
     SCHEMA_VERSION,
     SESSION_KINDS,
@@ -28,6 +27,7 @@ from accord.domain.model import (
     steps_for,
 )
 from accord.domain.session import (
+    REPAIR_FIELDS,
     Agreement,
     Floor,
     Issue,
